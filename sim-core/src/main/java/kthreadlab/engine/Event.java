@@ -1,0 +1,35 @@
+package kthreadlab.engine;
+
+/** A pending timed event, ordered by (time, seq) so that equal times keep their posting order. */
+public final class Event implements Comparable<Event> {
+    /** The periodic scheduler tick of one CPU. */
+    public static final int TICK = 0;
+    /** A schedule_timeout() timer expiring: wakes the task. */
+    public static final int TIMER = 1;
+    /** A scenario action falls due. */
+    public static final int ACTION = 2;
+
+    public final long time;
+    public final long seq;
+    public final int kind;
+    /** CPU for TICK, task id for TIMER, action index for ACTION. */
+    public final int target;
+    /** For TIMER: the timer generation it belongs to (a stale timer is ignored). */
+    public final long generation;
+
+    public Event(long time, long seq, int kind, int target, long generation) {
+        this.time = time;
+        this.seq = seq;
+        this.kind = kind;
+        this.target = target;
+        this.generation = generation;
+    }
+
+    @Override
+    public int compareTo(Event o) {
+        if (time != o.time) {
+            return time < o.time ? -1 : 1;
+        }
+        return Long.compare(seq, o.seq);
+    }
+}

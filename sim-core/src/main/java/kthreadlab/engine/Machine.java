@@ -1,0 +1,303 @@
+package kthreadlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import kthreadlab.kernel.Completion;
+import kthreadlab.kernel.CpuMask;
+import kthreadlab.kernel.Frame;
+import kthreadlab.kernel.KthreadCreateInfo;
+import kthreadlab.kernel.Spinlock;
+import kthreadlab.kernel.TaskFlags;
+import kthreadlab.kernel.TaskStruct;
+import kthreadlab.kernel.Creator;
+import kthreadlab.kernel.Timers;
+import kthreadlab.sched.Rq;
+import kthreadlab.scenario.Scenario;
+import kthreadlab.trace.TraceEvent;
+import kthreadlab.trace.TraceSink;
+
+/**
+ * The whole simulated machine: CPUs with their run queues, tasks, the kthread creation objects,
+ * pending timed events and simulated time. Nothing here is static, so several machines (and
+ * checkpoint copies) live side by side. Advance it with step().
+ */
+public final class Machine {
+    public final Config config;
+    public final Scenario scenario;
+    public final Rq[] rqs;
+    public final List<TaskStruct> tasks;
+    public final List<Completion> completions;
+    public final List<KthreadCreateInfo> createInfos;
+    /** kthread_create_list: ids of queued KthreadCreateInfo, head first. */
+    public final List<Integer> kthreadCreateList;
+    public final Spinlock kthreadCreateLock;
+    /** What the demo module holds: thread name as created -> task id (the module's task pointers). */
+    public final java.util.TreeMap<String, Integer> handles;
+    public int nextPid = 1;
+    public int kthreaddTask = -1;
+    public int initTask = -1;
+    /** Completion id of kthreadd_done (init/main.c), or -1 before boot creates it. */
+    public int kthreaddDone = -1;
+    public long now;
+    /** Steps executed so far. */
+    public long steps;
+    /** Trace records emitted so far (the sink may keep or drop them). */
+    public long traceCount;
+    public String bug;
+    public Rng rng;
+    public TraceSink sink = TraceSink.DISCARD;
+    /** The CPU and task of the last step, and the line it executed. */
+    public int lastCpu = -1;
+    public int lastTask = -1;
+    public String lastFile = "";
+    public String lastFunction = "";
+    public String lastText = "";
+    public int lastOccurrence = 1;
+    private PriorityQueue<Event> events = new PriorityQueue<>();
+    private long eventSeq;
+    private final Exec exec = new Exec();
+
+    public Machine(Config config, Scenario scenario) {
+        this.config = config;
+        this.scenario = scenario;
+        this.rqs = new Rq[config.cpus];
+        this.tasks = new ArrayList<>();
+        this.completions = new ArrayList<>();
+        this.createInfos = new ArrayList<>();
+        this.kthreadCreateList = new ArrayList<>();
+        this.kthreadCreateLock = new Spinlock("kthread_create_lock");
+        this.handles = new java.util.TreeMap<>();
+        this.rng = new Rng(config.seed);
+    }
+
+    private Machine(Machine o) {
+        this.config = o.config;
+        this.scenario = o.scenario;
+        this.rqs = new Rq[o.rqs.length];
+        for (int i = 0; i < rqs.length; i++) {
+            rqs[i] = o.rqs[i].copy();
+        }
+        this.tasks = new ArrayList<>(o.tasks.size());
+        for (TaskStruct t : o.tasks) {
+            tasks.add(t.copy());
+        }
+        this.completions = new ArrayList<>(o.completions.size());
+        for (Completion c : o.completions) {
+            completions.add(c.copy());
+        }
+        this.createInfos = new ArrayList<>(o.createInfos.size());
+        for (KthreadCreateInfo k : o.createInfos) {
+            createInfos.add(k.copy());
+        }
+        this.kthreadCreateList = new ArrayList<>(o.kthreadCreateList);
+        this.kthreadCreateLock = o.kthreadCreateLock.copy();
+        this.handles = new java.util.TreeMap<>(o.handles);
+        this.nextPid = o.nextPid;
+        this.kthreaddTask = o.kthreaddTask;
+        this.initTask = o.initTask;
+        this.kthreaddDone = o.kthreaddDone;
+        this.now = o.now;
+        this.steps = o.steps;
+        this.traceCount = o.traceCount;
+        this.bug = o.bug;
+        this.rng = o.rng.copy();
+        this.lastCpu = o.lastCpu;
+        this.lastTask = o.lastTask;
+        this.lastFile = o.lastFile;
+        this.lastFunction = o.lastFunction;
+        this.lastText = o.lastText;
+        this.lastOccurrence = o.lastOccurrence;
+        this.events = new PriorityQueue<>(o.events);
+        this.eventSeq = o.eventSeq;
+    }
+
+    /** An independent deep copy (a checkpoint); its sink discards until replaced. */
+    public Machine copy() {
+        return new Machine(this);
+    }
+
+    // ---- objects -------------------------------------------------------------------------
+
+    /** Creates the per-CPU idle tasks swapper/N and their run queues. */
+    public void createCpus(java.util.function.Supplier<Frame> idleLoop) {
+        for (int c = 0; c < config.cpus; c++) {
+            TaskStruct idle = newTask(0, "swapper/" + c);
+            idle.isIdle = true;
+            idle.flags = TaskFlags.PF_IDLE | TaskFlags.PF_KTHREAD;
+            idle.cpu = c;
+            idle.onCpu = true;
+            idle.cpusMask = CpuMask.of(c);
+            idle.stack.add(idleLoop.get());
+            Rq rq = new Rq(c, idle.id);
+            rq.halted = true;
+            rq.nextTick = -1;
+            rqs[c] = rq;
+        }
+    }
+
+    public TaskStruct newTask(int pid, String comm) {
+        TaskStruct t = new TaskStruct(tasks.size(), pid, comm);
+        tasks.add(t);
+        return t;
+    }
+
+    public TaskStruct task(int id) {
+        return tasks.get(id);
+    }
+
+    public Completion newCompletion(String label) {
+        Completion c = new Completion(completions.size(), label);
+        completions.add(c);
+        return c;
+    }
+
+    public Completion completion(int id) {
+        return completions.get(id);
+    }
+
+    public KthreadCreateInfo createInfo(int id) {
+        return createInfos.get(id);
+    }
+
+    public TaskStruct current(int cpu) {
+        return tasks.get(rqs[cpu].curr);
+    }
+
+    /** Finds a live task by comm (first in pid order), or null. */
+    public TaskStruct findByComm(String comm) {
+        TaskStruct best = null;
+        for (TaskStruct t : tasks) {
+            if (!t.reaped && !t.isIdle && t.comm.equals(comm) && (best == null || t.pid < best.pid)) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    // ---- events --------------------------------------------------------------------------
+
+    public void post(long time, int kind, int target, long generation) {
+        events.add(new Event(time, eventSeq++, kind, target, generation));
+    }
+
+    /** Starts a CPU's tick at the next jiffy boundary after now, unless it is already armed. */
+    public void armTick(Rq rq) {
+        if (rq.nextTick >= 0) {
+            return;
+        }
+        long t = config.tickNs();
+        rq.nextTick = (now / t + 1) * t;
+        post(rq.nextTick, Event.TICK, rq.cpu, 0);
+    }
+
+    /** Gets a halted (idle) CPU going again: it takes its next step after an IPI's latency. */
+    public void kick(Rq rq, long latency) {
+        if (rq.halted) {
+            rq.halted = false;
+            rq.nextStep = Math.max(rq.nextStep, now + latency);
+            armTick(rq);
+        }
+    }
+
+    // ---- trace ---------------------------------------------------------------------------
+
+    /** The five ftrace flag characters for a record emitted on this CPU now. */
+    public String traceFlags(Rq rq) {
+        char irq = rq.irqsOff > 0 ? 'd' : '.';
+        char nr = rq.needResched ? 'N' : '.';
+        char hard = rq.inIrq ? 'h' : '.';
+        int depth = rq.preemptCount;
+        char pd = depth == 0 ? '.' : (char) ('0' + Math.min(depth, 9));
+        return new String(new char[] {irq, nr, hard, pd, '.'});
+    }
+
+    public void emit(int kind, Rq rq, String name, String args) {
+        TaskStruct cur = tasks.get(rq.curr);
+        traceCount++;
+        sink.emit(new TraceEvent(kind, steps, now, rq.cpu, cur.id, cur.pid, cur.comm, traceFlags(rq), name,
+                args));
+    }
+
+    public void tracepoint(Rq rq, String name, String args) {
+        emit(TraceEvent.EVENT, rq, name, args);
+    }
+
+    // ---- running -------------------------------------------------------------------------
+
+    /**
+     * Executes one step: due events first (they are not steps), then one statement on the CPU
+     * whose next step comes first (ties: the lower CPU number). Returns false when nothing is
+     * left to do before `until`.
+     */
+    public boolean step(long until) {
+        while (true) {
+            Rq next = null;
+            for (Rq rq : rqs) {
+                if (!rq.halted && (next == null || rq.nextStep < next.nextStep)) {
+                    next = rq;
+                }
+            }
+            Event e = events.peek();
+            if (e != null && (next == null || e.time <= next.nextStep)) {
+                if (e.time > until) {
+                    return false;
+                }
+                events.poll();
+                now = Math.max(now, e.time);
+                handle(e);
+                continue;
+            }
+            if (next == null || next.nextStep > until) {
+                return false;
+            }
+            now = next.nextStep;
+            exec.run(this, next);
+            steps++;
+            return true;
+        }
+    }
+
+    private void handle(Event e) {
+        switch (e.kind) {
+            case Event.TICK: {
+                Rq rq = rqs[e.target];
+                if (rq.halted) {
+                    rq.nextTick = -1;
+                    return;
+                }
+                rq.tickPending = true;
+                rq.nextTick = e.time + config.tickNs();
+                post(rq.nextTick, Event.TICK, rq.cpu, 0);
+                return;
+            }
+            case Event.TIMER:
+                Timers.expired(this, e.target, e.generation);
+                return;
+            case Event.ACTION:
+                Creator.actionDue(this, e.target);
+                return;
+            default:
+                throw new IllegalStateException("unknown event kind " + e.kind);
+        }
+    }
+
+    /** Time of the next thing that will happen, or Long.MAX_VALUE if nothing will. */
+    public long nextTime() {
+        long t = Long.MAX_VALUE;
+        for (Rq rq : rqs) {
+            if (!rq.halted) {
+                t = Math.min(t, rq.nextStep);
+            }
+        }
+        Event e = events.peek();
+        return e == null ? t : Math.min(t, e.time);
+    }
+
+    /** Records the first broken invariant; the machine stops advancing the view's trust there. */
+    public void bug(String what) {
+        if (bug == null) {
+            bug = "BUG: " + what + " (step " + steps + ")";
+        }
+    }
+}

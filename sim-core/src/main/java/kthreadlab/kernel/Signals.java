@@ -1,0 +1,23 @@
+package kthreadlab.kernel;
+
+import kthreadlab.engine.Machine;
+import kthreadlab.sched.Core;
+
+/** SIGKILL delivery: mark it pending and wake the target from any killable sleep. */
+public final class Signals {
+    private Signals() {
+    }
+
+    public static void sigkill(Machine m, String target) {
+        for (TaskStruct t : m.tasks) {
+            if (t.reaped || t.isIdle || !t.comm.equals(TaskStruct.truncateComm(target))) {
+                continue;
+            }
+            if (t.ignoresSigchld || t.isKthread()) {
+                continue;
+            }
+            t.sigkillPending = true;
+            Core.wakeUpAtomic(m, m.rqs[t.cpu], t, TaskState.TASK_WAKEKILL | TaskState.TASK_INTERRUPTIBLE);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package kthreadlab.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The built-in scenarios, in gallery order. */
+public final class Presets {
+    /** One preset: its name, its scenario, and one line about it in English and Chinese. */
+    public static final class Preset {
+        public final String name;
+        public final Scenario scenario;
+        public final String en;
+        public final String zh;
+
+        Preset(String name, Scenario scenario, String en, String zh) {
+            this.name = name;
+            this.scenario = scenario;
+            this.en = en;
+            this.zh = zh;
+        }
+    }
+
+    private static final long US = 1_000L;
+    private static final long MS = 1_000_000L;
+
+    private Presets() {
+    }
+
+    static Action run(long at, String by, String name, int count, String fn, long arg, int cpu, String fail) {
+        return new Action(at, by, "kthread_run", name, count, fn, arg, cpu, "", fail);
+    }
+
+    static Action create(long at, String by, String name, String fn, int cpu) {
+        return new Action(at, by, "kthread_create", name, 1, fn, 0, cpu, "", "");
+    }
+
+    static Action op(long at, String by, String op, String target) {
+        return new Action(at, by, op, "", 1, "", 0, -1, target, "");
+    }
+
+    static Scenario scenario(String title, int cpus, String boot, String preempt, long until, Action... actions) {
+        return new Scenario(title, cpus, Collections.emptyList(), 1, 250, preempt, boot, until,
+            new ArrayList<>(Arrays.asList(actions)));
+    }
+
+    public static List<Preset> all() {
+        List<Preset> p = new ArrayList<>();
+        p.add(new Preset("seed", scenario("the seed walkthrough: one kthread_run on one CPU", 1, "minimal",
+                "voluntary", 12 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, "")),
+            "One kthread_run on one CPU, from rest_init to the new thread's first sleep.",
+            "单 CPU 上的一次 kthread_run：从 rest_init 到新线程第一次睡眠。"));
+        p.add(new Preset("boot-v5.15", scenario("the 2-CPU v5.15 boot", 2, "v5.15", "voluntary", 30 * MS),
+            "The kthreads a 2-CPU v5.15 kernel creates at boot, in pid order.",
+            "双 CPU 的 v5.15 内核启动时创建的内核线程，按 pid 顺序。"));
+        p.add(new Preset("run-stop", scenario("kthread_run, then kthread_stop", 2, "minimal", "voluntary",
+                40 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, ""),
+                op(20 * MS, "insmod", "kthread_stop", "demo/0")),
+            "Create a sleeper with kthread_run, then stop it: kthread_stop returns 0.",
+            "用 kthread_run 创建一个睡眠线程，再停止它：kthread_stop 返回 0。"));
+        p.add(new Preset("stop-before-wake", scenario("kthread_stop before the first wake-up", 2, "minimal",
+                "voluntary", 20 * MS, create(1 * MS, "insmod", "demo_nw/%d", "sleeper", -1),
+                op(10 * MS, "insmod", "kthread_stop", "demo_nw/0")),
+            "kthread_create without a wake-up, then kthread_stop: threadfn never runs, -EINTR.",
+            "只 kthread_create 不唤醒，再 kthread_stop：threadfn 从未运行，返回 -EINTR。"));
+        p.add(new Preset("park-unpark", scenario("park and unpark a per-CPU thread", 2, "minimal", "voluntary",
+                30 * MS, run(1 * MS, "insmod", "pcpu/%u", 1, "percpu", 0, 1, ""),
+                op(5 * MS, "insmod", "kthread_park", "pcpu/1"),
+                op(10 * MS, "insmod", "kthread_unpark", "pcpu/1"),
+                op(20 * MS, "insmod", "kthread_stop", "pcpu/1")),
+            "A CPU-bound per-CPU thread parked (TASK_PARKED, P) and unparked, then stopped.",
+            "绑定 CPU 的线程被 park（TASK_PARKED，P）、unpark，然后停止。"));
+        p.add(new Preset("sigkill-early", scenario("the creator is SIGKILLed before kthread() runs", 1,
+                "minimal", "voluntary", 10 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, ""),
+                new Action(1 * MS + 3 * US, "", "sigkill", "", 1, "", 0, -1, "insmod", "")),
+            "SIGKILL while the request waits: the creator gets -EINTR, the new thread frees create and exits.",
+            "请求还在排队时 SIGKILL：创建者得到 -EINTR，新线程释放 create 并退出。"));
+        p.add(new Preset("sigkill-late", scenario("the creator is SIGKILLed after kthread() took create->done", 2,
+                "minimal", "voluntary", 10 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, ""),
+                new Action(1 * MS + 30 * US, "", "sigkill", "", 1, "", 0, -1, "insmod", "")),
+            "SIGKILL after the new thread claimed create->done: the creator waits again and gets the task.",
+            "新线程已取走 create->done 后才 SIGKILL：创建者继续等待，最终拿到线程。"));
+        p.add(new Preset("copy-process-fails", scenario("copy_process fails", 1, "minimal", "voluntary", 10 * MS,
+                run(1 * MS, "insmod", "x", 1, "oneshot", 0, -1, "copy_process")),
+            "kernel_thread fails in copy_process: create_kthread hands the error back, kthread_run gets -EAGAIN.",
+            "copy_process 失败：create_kthread 把错误交回，kthread_run 得到 -EAGAIN。"));
+        p.add(new Preset("enomem-in-kthread", scenario("set_kthread_struct fails in kthread()", 1, "minimal",
+                "voluntary", 10 * MS, run(1 * MS, "insmod", "x", 1, "oneshot", 0, -1, "set_kthread_struct")),
+            "kthread() cannot allocate its struct kthread: the creator gets -ENOMEM, the thread exits.",
+            "kthread() 分配 struct kthread 失败：创建者得到 -ENOMEM，线程退出。"));
+        p.add(new Preset("many-threads", scenario("many threads on 8 CPUs", 8, "minimal", "voluntary", 60 * MS,
+                run(1 * MS, "insmod", "sleep/%d", 24, "sleeper", 4, -1, ""),
+                run(2 * MS, "modprobe", "spin/%d", 8, "spinner", 0, -1, ""),
+                run(3 * MS, "insmod", "once/%d", 4, "oneshot", 0, -1, "")),
+            "Two creators and 36 threads on 8 CPUs: fork placement, wake-ups, preemption by the tick.",
+            "两个创建者、36 个线程、8 个 CPU：fork 放置、唤醒、时钟节拍抢占。"));
+        return p;
+    }
+
+    public static Preset get(String name) {
+        for (Preset p : all()) {
+            if (p.name.equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

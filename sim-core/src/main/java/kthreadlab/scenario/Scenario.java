@@ -1,0 +1,34 @@
+package kthreadlab.scenario;
+
+import java.util.Collections;
+import java.util.List;
+
+/** A scenario: the machine, the boot profile and what the creators do when. Immutable. */
+public final class Scenario {
+    public static final int VERSION = 1;
+
+    public final String title;
+    public final int cpus;
+    public final List<Integer> nohzFull;
+    public final long seed;
+    public final int hz;
+    /** "none", "voluntary" or "full". */
+    public final String preempt;
+    /** "minimal" or "v5.15". */
+    public final String boot;
+    public final long until;
+    public final List<Action> actions;
+
+    public Scenario(String title, int cpus, List<Integer> nohzFull, long seed, int hz, String preempt,
+            String boot, long until, List<Action> actions) {
+        this.title = title;
+        this.cpus = cpus;
+        this.nohzFull = Collections.unmodifiableList(nohzFull);
+        this.seed = seed;
+        this.hz = hz;
+        this.preempt = preempt;
+        this.boot = boot;
+        this.until = until;
+        this.actions = Collections.unmodifiableList(actions);
+    }
+}

@@ -1,0 +1,77 @@
+package kthreadlab.sched;
+
+import kthreadlab.engine.Exec;
+import kthreadlab.kernel.Code;
+import kthreadlab.kernel.Frame;
+import kthreadlab.kernel.TaskState;
+import kthreadlab.kernel.TaskStruct;
+
+/**
+ * sched_fork() as in v5.15.0: zero the child's CFS times, mark it TASK_NEW (nobody can wake it
+ * or run it yet), pick the fair class, put it on this CPU and let task_fork_fair place it.
+ */
+public final class SchedFork extends Frame {
+    static final Code CODE = new Code("kernel/sched/core.c", "sched_fork",
+        "__sched_fork(clone_flags, p);",
+        "p->__state = TASK_NEW;",
+        "p->prio = current->normal_prio;",
+        "p->sched_class = &fair_sched_class;",
+        "raw_spin_lock_irqsave(&p->pi_lock, flags);",
+        "__set_task_cpu(p, smp_processor_id());",
+        "p->sched_class->task_fork(p);",
+        "raw_spin_unlock_irqrestore(&p->pi_lock, flags);",
+        "return 0;");
+
+    private final int child;
+
+    public SchedFork(int child) {
+        this.child = child;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public void step(Exec x) {
+        TaskStruct p = x.m.task(child);
+        switch (pc) {
+            case 0:
+                p.se = new SchedEntity();
+                pc = 1;
+                return;
+            case 1:
+                p.state = TaskState.TASK_NEW;
+                pc = 2;
+                return;
+            case 2:
+                p.prio = x.cur.isIdle ? 120 : x.cur.prio;
+                pc = 3;
+                return;
+            case 3:
+                pc = 4;
+                return;
+            case 4:
+                x.rq.irqsOff++;
+                x.preemptDisable();
+                pc = 5;
+                return;
+            case 5:
+                p.cpu = x.rq.cpu;
+                pc = 6;
+                return;
+            case 6:
+                pc = 7;
+                x.call(new TaskForkFair(child));
+                return;
+            case 7:
+                x.rq.irqsOff--;
+                x.rq.preemptCount--;
+                pc = 8;
+                return;
+            default:
+                x.ret(0);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package kthreadlab.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The displayed source: the v5.15 kernel excerpts and our sample module, loaded from
+ * {@code kthreadlab/source/corpus/} on the class path (index.txt lists the files in display order).
+ */
+public final class Corpus {
+    public static final String ROOT = "kthreadlab/source/corpus/";
+
+    private final List<SourceFile> files;
+
+    public Corpus(List<SourceFile> files) {
+        this.files = Collections.unmodifiableList(new ArrayList<>(files));
+    }
+
+    /** Loads index.txt and every file it lists. */
+    public static Corpus load() {
+        List<SourceFile> files = new ArrayList<>();
+        for (String l : readResource(ROOT + "index.txt")) {
+            String p = l.trim();
+            if (p.isEmpty() || p.startsWith("#")) {
+                continue;
+            }
+            files.add(SourceFile.parse(p, readResource(ROOT + p)));
+        }
+        return new Corpus(files);
+    }
+
+    /** Reads a UTF-8 class-path resource as lines (works on the JVM and under TeaVM). */
+    static List<String> readResource(String path) {
+        InputStream in = Corpus.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + path);
+        }
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String l;
+            while ((l = r.readLine()) != null) {
+                out.add(l);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + path + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    /** The file with this path (e.g. "kernel/kthread.c"), or null. */
+    public SourceFile file(String path) {
+        for (SourceFile f : files) {
+            if (f.path().equals(path)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The definition {@code name} in {@code file}, or null. */
+    public FunctionSpan function(String file, String name) {
+        SourceFile f = file(file);
+        return f == null ? null : f.function(name);
+    }
+
+    /**
+     * The real line number of the one line that the anchor names.
+     *
+     * @throws IllegalArgumentException if the file or function is unknown, or the text matches
+     *                                  no line or several lines inside that function
+     */
+    public int resolve(Anchor a) {
+        SourceFile f = file(a.file());
+        if (f == null) {
+            throw new IllegalArgumentException("anchor " + a + ": no corpus file " + a.file());
+        }
+        FunctionSpan span = f.function(a.function());
+        if (span == null) {
+            throw new IllegalArgumentException("anchor " + a + ": no function " + a.function() + " in " + a.file());
+        }
+        List<Integer> hits = new ArrayList<>();
+        for (SourceLine l : f.lines()) {
+            if (span.contains(l.number()) && l.text().trim().equals(a.text())) {
+                hits.add(l.number());
+            }
+        }
+        if (a.occurrence() > 0) {
+            if (a.occurrence() > hits.size()) {
+                throw new IllegalArgumentException("anchor " + a + ": " + a.function() + " in " + a.file()
+                        + " has only " + hits.size() + " such line(s)");
+            }
+            return hits.get(a.occurrence() - 1);
+        }
+        if (hits.isEmpty()) {
+            throw new IllegalArgumentException("anchor " + a + ": matches no line of " + a.function()
+                    + " in " + a.file());
+        }
+        if (hits.size() > 1) {
+            throw new IllegalArgumentException("anchor " + a + ": matches " + hits.size() + " lines of "
+                    + a.function() + " in " + a.file() + " (lines " + hits + ")");
+        }
+        return hits.get(0);
+    }
+
+    /**
+     * Where an identifier is defined, searching files in display order: a function or macro of
+     * that name first, else a struct/enum/union; null if nowhere in the corpus.
+     */
+    public FunctionSpan findDefinition(String identifier) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (SourceFile f : files) {
+                for (FunctionSpan span : f.functions()) {
+                    boolean code = span.kind().equals("function") || span.kind().equals("macro");
+                    if (span.name().equals(identifier) && (pass == 1 || code)) {
+                        return span;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
