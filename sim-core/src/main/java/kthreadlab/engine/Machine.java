@@ -53,7 +53,7 @@ public final class Machine {
     public String lastFile = "";
     public String lastFunction = "";
     public String lastText = "";
-    public int lastOccurrence = 1;
+    public int lastOccurrence;
     private PriorityQueue<Event> events = new PriorityQueue<>();
     private long eventSeq;
     private final Exec exec = new Exec();

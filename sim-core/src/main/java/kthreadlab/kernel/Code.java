@@ -4,7 +4,7 @@ package kthreadlab.kernel;
  * The source lines one simulated function can stop at, indexed by the frame's program counter.
  * A line is named by its exact text (trimmed), never by a line number; the source corpus resolves it.
  * When the same text occurs more than once in the function, write it as "#N text" for the N-th
- * occurrence (1-based, in source order). Several program counters may share one line.
+ * occurrence (1-based, in source order); otherwise the text must be unique in the function. Several program counters may share one line.
  */
 public final class Code {
     public final String file;
@@ -19,7 +19,7 @@ public final class Code {
         this.occurrences = new int[lines.length];
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
-            int occ = 1;
+            int occ = 0;
             if (l.startsWith("#") && l.length() > 2 && Character.isDigit(l.charAt(1))) {
                 int sp = l.indexOf(' ');
                 occ = Integer.parseInt(l.substring(1, sp));
@@ -42,7 +42,7 @@ public final class Code {
         return texts[pc];
     }
 
-    /** Which occurrence of text(pc) inside the function is meant (1 = first). */
+    /** Which occurrence of text(pc) inside the function is meant (1 = first; 0 = the text is unique). */
     public int occurrence(int pc) {
         return occurrences[pc];
     }

@@ -36,8 +36,24 @@ public final class Corpus {
         return new Corpus(files);
     }
 
-    /** Reads a UTF-8 class-path resource as lines (works on the JVM and under TeaVM). */
+    /**
+     * Reads a bundled text resource as lines. The build bundles src/main/resources/kthreadlab into a
+     * generated class (the TeaVM page has no class-path resources); other paths come from the class path.
+     */
     static List<String> readResource(String path) {
+        String bundled = Bundled.get(path);
+        if (bundled != null) {
+            List<String> out = new ArrayList<>();
+            int start = 0;
+            while (start < bundled.length()) {
+                int nl = bundled.indexOf('\n', start);
+                int end = nl < 0 ? bundled.length() : nl;
+                String line = bundled.substring(start, end);
+                out.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+                start = end + 1;
+            }
+            return out;
+        }
         InputStream in = Corpus.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {
             throw new IllegalStateException("missing resource " + path);
@@ -91,7 +107,7 @@ public final class Corpus {
         }
         List<Integer> hits = new ArrayList<>();
         for (SourceLine l : f.lines()) {
-            if (span.contains(l.number()) && l.text().trim().equals(a.text())) {
+            if (span.contains(l.number()) && normalize(l.text()).equals(normalize(a.text()))) {
                 hits.add(l.number());
             }
         }
@@ -111,6 +127,25 @@ public final class Corpus {
                     + a.function() + " in " + a.file() + " (lines " + hits + ")");
         }
         return hits.get(0);
+    }
+
+    /** Trims and collapses every run of spaces and tabs to one space, so anchors need not copy tabs. */
+    public static String normalize(String text) {
+        StringBuilder sb = new StringBuilder();
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /**

@@ -1,0 +1,79 @@
+package kthreadlab.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Headless Debian Chromium driven through Selenium, with the driver path given explicitly so that
+ * Selenium Manager never goes to the network. A missing browser fails the test: it never skips.
+ */
+final class Browser implements AutoCloseable {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    Browser(int width, int height) throws IOException {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + ": apt-get install -y chromium chromium-driver (./test.sh does this as root)");
+        }
+        profile = Files.createTempDirectory("kthreadlab-chromium");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM);
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+            "--allow-file-access-from-files");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+    }
+
+    /** The built site, opened from disk. */
+    static String distUrl(String fragment) {
+        String dist = System.getProperty("kthreadlab.dist", "target/dist");
+        return new File(dist, "index.html").toURI() + fragment;
+    }
+
+    /** Browser log entries at SEVERE level (uncaught errors, failed loads). */
+    List<String> severeLogs() {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                out.add(e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Saves a screenshot under target/screenshots as a test artifact. */
+    void screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("kthreadlab.artifacts", "target/screenshots"));
+        Files.createDirectories(dir);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
