@@ -63,12 +63,21 @@ public final class Main {
         Machine m = Boot.machine(s);
         TraceLog log = new TraceLog();
         m.sink = log;
+        StringBuilder steps = new StringBuilder();
+        kthreadlab.engine.Invariants inv = new kthreadlab.engine.Invariants();
         while (m.step(s.until)) {
+            inv.check(m);
+            if (format.equals("steps")) {
+                steps.append(Reports.stepLine(m)).append('\n');
+            }
             if (m.bug != null) {
                 break;
             }
         }
-        print(m, log.events, format, out);
+        out.print(steps);
+        if (!format.equals("steps")) {
+            print(m, log.events, format, out);
+        }
         if (m.bug != null) {
             err.println(m.bug);
             return 3;

@@ -47,6 +47,13 @@ public final class Reports {
         return sb.toString();
     }
 
+    /** steps: one line per executed step: step, time, CPU, task, function and the line's text. */
+    public static String stepLine(Machine m) {
+        TaskStruct t = m.task(m.lastTask);
+        return m.steps + "\t" + Time.seconds(m.now) + "\t[" + m.lastCpu + "]\t" + t.comm + "-" + t.pid + "\t"
+            + m.lastFunction + "\t" + m.lastText;
+    }
+
     private static void pad(StringBuilder sb, String s, int w) {
         for (int i = s.length(); i < w; i++) {
             sb.append(' ');

@@ -18,6 +18,7 @@ public final class CreateKthread extends Frame {
         "kfree(create);",
         "return;",
         "create->result = ERR_PTR(pid);",
+        "complete(done);",
         "complete(done);");
 
     private final int create;
@@ -54,10 +55,11 @@ public final class CreateKthread extends Frame {
                     KernelThread.CLONE_FS | KernelThread.CLONE_FILES | KernelThread.SIGCHLD));
                 return;
             case 1:
-                pc = pid < 0 ? 2 : 8;
                 if (pid >= 0) {
                     x.ret(0);
+                    return;
                 }
+                pc = 2;
                 return;
             case 2:
                 done = info.done;

@@ -186,7 +186,9 @@ public final class Creator {
 
         @Override
         public void onReturn(long value) {
-            result = value;
+            if (pc != STORE) {
+                result = value;
+            }
         }
 
         @Override
@@ -212,13 +214,10 @@ public final class Creator {
                 case IS_ERR_ON_CPU:
                     pc = result < 0 ? IS_ERR : WAKE_ON_CPU;
                     return;
-                case WAKE_ON_CPU: {
-                    long task = result;
-                    pc = IS_ERR;
-                    x.call(new WakeUpProcess((int) task));
-                    result = task;
+                case WAKE_ON_CPU:
+                    pc = STORE;
+                    x.call(new WakeUpProcess((int) result));
                     return;
-                }
                 case CREATE:
                     pc = IS_ERR;
                     x.call(KthreadCreateOnNode.call(request(a)));

@@ -89,7 +89,7 @@ public final class Presets {
                 "voluntary", 10 * MS, run(1 * MS, "insmod", "x", 1, "oneshot", 0, -1, "set_kthread_struct")),
             "kthread() cannot allocate its struct kthread: the creator gets -ENOMEM, the thread exits.",
             "kthread() 分配 struct kthread 失败：创建者得到 -ENOMEM，线程退出。"));
-        p.add(new Preset("many-threads", scenario("many threads on 8 CPUs", 8, "minimal", "voluntary", 60 * MS,
+        p.add(new Preset("many-threads", scenario("many threads on 8 CPUs", 8, "minimal", "voluntary", 150 * MS,
                 run(1 * MS, "insmod", "sleep/%d", 24, "sleeper", 4, -1, ""),
                 run(2 * MS, "modprobe", "spin/%d", 8, "spinner", 0, -1, ""),
                 run(3 * MS, "insmod", "once/%d", 4, "oneshot", 0, -1, "")),

@@ -56,6 +56,7 @@ public final class TryToWakeUp extends Frame {
         TaskStruct p = m.task(task);
         switch (pc) {
             case LOCK:
+                p.piLocked = true;
                 x.preemptDisable();
                 x.rq.irqsOff++;
                 x.cost(StepCost.LOCK);
@@ -101,6 +102,7 @@ public final class TryToWakeUp extends Frame {
                 pc = UNLOCK;
                 return;
             default:
+                p.piLocked = false;
                 x.rq.irqsOff--;
                 x.cost(StepCost.LOCK);
                 x.ret(success);

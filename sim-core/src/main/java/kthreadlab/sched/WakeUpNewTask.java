@@ -42,6 +42,7 @@ public final class WakeUpNewTask extends Frame {
         TaskStruct p = m.task(child);
         switch (pc) {
             case 0:
+                p.piLocked = true;
                 x.rq.irqsOff++;
                 x.preemptDisable();
                 x.cost(StepCost.LOCK);
@@ -73,6 +74,7 @@ public final class WakeUpNewTask extends Frame {
                 pc = 7;
                 return;
             default:
+                p.piLocked = false;
                 x.rq.irqsOff--;
                 x.rq.preemptCount--;
                 x.cost(StepCost.LOCK);

@@ -1,0 +1,104 @@
+package kthreadlab.engine;
+
+import kthreadlab.kernel.KthreadCreateInfo;
+import kthreadlab.kernel.TaskState;
+import kthreadlab.kernel.TaskStruct;
+import kthreadlab.sched.CfsRq;
+import kthreadlab.sched.Rq;
+
+/**
+ * The machine's invariants (DESIGN.md), checked after a step. The first one broken becomes the
+ * machine's `BUG: ...` line; the others (scheduling while atomic, double free, negative completion)
+ * are checked where they happen.
+ */
+public final class Invariants {
+    private long[] lastMinVruntime;
+
+    public void check(Machine m) {
+        if (m.bug != null) {
+            return;
+        }
+        if (lastMinVruntime == null) {
+            lastMinVruntime = new long[m.rqs.length];
+        }
+        int[] currOf = new int[m.tasks.size()];
+        for (Rq rq : m.rqs) {
+            currOf[rq.curr]++;
+            TaskStruct curr = m.task(rq.curr);
+            if (!curr.onCpu || curr.cpu != rq.cpu) {
+                m.bug("CPU " + rq.cpu + " runs " + who(curr) + " but it is not marked on that CPU");
+                return;
+            }
+            if (rq.cfs.minVruntime < lastMinVruntime[rq.cpu]) {
+                m.bug("min_vruntime of CPU " + rq.cpu + " went backwards");
+                return;
+            }
+            lastMinVruntime[rq.cpu] = rq.cfs.minVruntime;
+        }
+        for (TaskStruct t : m.tasks) {
+            if (currOf[t.id] > 1) {
+                m.bug(who(t) + " is the current task of " + currOf[t.id] + " CPUs");
+                return;
+            }
+            if (t.onCpu && currOf[t.id] == 0) {
+                m.bug(who(t) + " is marked on_cpu but no CPU runs it");
+                return;
+            }
+            if (!checkQueued(m, t)) {
+                return;
+            }
+        }
+        checkLock(m);
+    }
+
+    /** A task with se.on_rq is in exactly one tree or is its CPU's running entity; others are in none. */
+    private static boolean checkQueued(Machine m, TaskStruct t) {
+        if (t.isIdle) {
+            return true;
+        }
+        int trees = 0;
+        for (Rq rq : m.rqs) {
+            if (rq.cfs.contains(t.id)) {
+                trees++;
+            }
+        }
+        CfsRq home = m.rqs[t.cpu].cfs;
+        boolean running = home.curr == t.id;
+        if (t.se.onRq && trees + (running ? 1 : 0) != 1) {
+            m.bug(who(t) + " is runnable but queued on " + trees + " run queues");
+            return false;
+        }
+        if (!t.se.onRq && trees != 0) {
+            m.bug(who(t) + " is not runnable but sits on a run queue");
+            return false;
+        }
+        boolean runnable = t.state == TaskState.TASK_RUNNING && t.exitState == 0 && !t.reaped;
+        if (runnable && !t.piLocked && !t.se.onRq && !t.onCpu && !t.stack.isEmpty()) {
+            m.bug(who(t) + " is TASK_RUNNING but on no run queue (a lost task)");
+            return false;
+        }
+        return true;
+    }
+
+    /** A spinlock holder is running on the CPU that took the lock. */
+    private static void checkLock(Machine m) {
+        int holder = m.kthreadCreateLock.holderTask;
+        if (holder >= 0 && m.rqs[m.kthreadCreateLock.holderCpu].curr != holder) {
+            m.bug(who(m.task(holder)) + " slept while holding kthread_create_lock");
+        }
+    }
+
+    /** At the end of a scenario: every request that reached an end was freed exactly once. */
+    public static String leaks(Machine m) {
+        for (KthreadCreateInfo k : m.createInfos) {
+            if (k.stage != KthreadCreateInfo.Stage.FREED) {
+                return "kthread_create_info #" + k.id + " (" + k.namefmt + ") was never freed";
+            }
+        }
+        return null;
+    }
+
+    static String who(TaskStruct t) {
+        return t.comm + "/" + t.pid;
+    }
+}
