@@ -32,6 +32,9 @@ public final class Main {
                 return 0;
             case "run":
                 return runCommand(args, out, err);
+            case "bench":
+                out.print(Bench.run(System::currentTimeMillis, "JVM " + System.getProperty("java.version")));
+                return 0;
             case "source":
                 return kthreadlab.source.SourceCommand.sourceCommand(
                     java.util.Arrays.copyOfRange(args, 1, args.length), out, err);

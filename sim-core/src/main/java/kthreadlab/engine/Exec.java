@@ -28,7 +28,7 @@ public final class Exec {
             cpu.irqsOff++;
             call(new SchedulerTick());
         } else if (mayPreemptHere(machine, cpu)) {
-            call(new PreemptSchedule(PreemptSchedule.IRQ));
+            callImplicit(new PreemptSchedule(PreemptSchedule.IRQ));
         }
         Frame f = cur.top();
         machine.lastCpu = cpu.cpu;
@@ -88,30 +88,29 @@ public final class Exec {
         Frame done = cur.stack.remove(cur.stack.size() - 1);
         m.emit(TraceEvent.FUNC_EXIT, rq, done.code().function, "");
         Frame caller = cur.top();
-        if (done.irq && (caller == null || !caller.irq)) {
+        boolean irqExit = done.irq && (caller == null || !caller.irq);
+        if (irqExit) {
             rq.inIrq = false;
             rq.irqsOff--;
-            if (caller != null) {
-                caller.onReturn(value);
-            }
-            if (caller != null && caller.returnsWithCallee) {
-                caller.returnsWithCallee = false;
-                ret(value);
-                return;
-            }
-            if (m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
-                    && !cur.isIdle) {
-                call(new PreemptSchedule(PreemptSchedule.IRQ));
-            }
-            return;
         }
-        if (caller != null) {
+        if (caller != null && !done.irq && !done.implicit) {
             caller.onReturn(value);
             if (caller.returnsWithCallee) {
                 caller.returnsWithCallee = false;
                 ret(value);
+                return;
             }
         }
+        if (irqExit && m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
+                && !cur.isIdle) {
+            callImplicit(new PreemptSchedule(PreemptSchedule.IRQ));
+        }
+    }
+
+    /** Pushes a frame the running code did not call (preemption): no return value goes back. */
+    void callImplicit(Frame f) {
+        f.implicit = true;
+        call(f);
     }
 
     public void preemptDisable() {
@@ -130,7 +129,7 @@ public final class Exec {
         }
         if (m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
                 && rq.irqsOff == 0 && !cur.isIdle) {
-            call(new PreemptSchedule(PreemptSchedule.PREEMPT));
+            callImplicit(new PreemptSchedule(PreemptSchedule.PREEMPT));
             return true;
         }
         return false;

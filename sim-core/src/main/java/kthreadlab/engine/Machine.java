@@ -213,8 +213,11 @@ public final class Machine {
     }
 
     public void emit(int kind, Rq rq, String name, String args) {
-        TaskStruct cur = tasks.get(rq.curr);
         traceCount++;
+        if (sink == TraceSink.DISCARD) {
+            return;
+        }
+        TaskStruct cur = tasks.get(rq.curr);
         sink.emit(new TraceEvent(kind, steps, now, rq.cpu, cur.id, cur.pid, cur.comm, traceFlags(rq), name,
                 args));
     }

@@ -284,7 +284,7 @@ public final class Creator {
                 default:
                     break;
             }
-            Integer t = m.handles.get(a.target);
+            Integer t = m.handles.get(targetName(a));
             if (t == null || m.task(t).reaped) {
                 return -1;
             }
@@ -303,6 +303,11 @@ public final class Creator {
             }
         }
 
+        /** The thread an action names; with count > 1 the target is a format expanded per index. */
+        private String targetName(Action a) {
+            return a.count > 1 ? Names.vsnprintf(a.target, index) : a.target;
+        }
+
         private KthreadCreateOnNode.Request request(Action a) {
             return new KthreadCreateOnNode.Request(a.fn, a.arg, a.name, index, a.fail);
         }
@@ -318,7 +323,7 @@ public final class Creator {
         /** Returns to creator_main and records the API call and its result. */
         private void finish(Exec x, Action a, long value) {
             Machine m = x.m;
-            String target = a.creates() ? createdName(a) : a.target;
+            String target = a.creates() ? createdName(a) : targetName(a);
             String res;
             if (value < 0) {
                 res = Errno.name(value);

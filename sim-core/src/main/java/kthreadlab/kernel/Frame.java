@@ -12,6 +12,8 @@ public abstract class Frame implements Cloneable {
     public int pc;
     /** True for frames pushed by an interrupt (the tick) on top of the task's own frames. */
     public boolean irq;
+    /** Pushed by the machine, not called by the frame below (preemption): its return value is not delivered. */
+    public boolean implicit;
     /** Set by Exec.callAndReturn: return as soon as the called function returns. */
     public boolean returnsWithCallee;
 
