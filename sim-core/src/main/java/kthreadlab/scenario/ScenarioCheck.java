@@ -1,0 +1,394 @@
+package kthreadlab.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import kthreadlab.kernel.Names;
+
+/**
+ * The rules every scenario obeys, whether it comes from a file, a link or the editor. The first
+ * broken rule is reported as a {@link ScenarioException} whose key is the JSON path of the field
+ * ({@code actions[2].cpu}); links use their own action key ({@code a[2].cpu}).
+ */
+public final class ScenarioCheck {
+    public static final int MAX_CPUS = 256;
+    public static final int[] HZ = {100, 250, 300, 1000};
+    public static final String[] PREEMPT = {"none", "voluntary", "full"};
+    public static final String[] BOOT = {"minimal", "v5.15"};
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_ACTIONS = 20_000;
+    public static final int MAX_COUNT = 10_000;
+    /** Threads created by all actions together. */
+    public static final int MAX_THREADS = 100_000;
+    public static final long MAX_ARG = 1_000_000;
+    /** Seeds stay exact in JavaScript numbers. */
+    public static final long MAX_SEED = 9_007_199_254_740_991L;
+    /** Longest name format; the comm keeps only the first 15 characters of the name. */
+    public static final int MAX_NAME = 63;
+    /** A creator is a process: its name is a comm (TASK_COMM_LEN 16, so 15 characters). */
+    public static final int MAX_COMM = 15;
+
+    private ScenarioCheck() {
+    }
+
+    /** Checks a scenario with JSON paths in the messages. */
+    public static void check(Scenario s) throws ScenarioException {
+        check(s, "actions");
+    }
+
+    /** Checks a scenario; {@code actionsKey} names the action list in messages ("actions" or "a"). */
+    static void check(Scenario s, String actionsKey) throws ScenarioException {
+        checkMachine(s);
+        if (s.actions.size() > MAX_ACTIONS) {
+            throw new ScenarioException(actionsKey, s.actions.size() + " actions are too many (at most "
+                + MAX_ACTIONS + ")");
+        }
+        long threads = 0;
+        for (int i = 0; i < s.actions.size(); i++) {
+            Action a = s.actions.get(i);
+            String key = actionsKey + "[" + i + "]";
+            if (a == null) {
+                throw new ScenarioException(key, "missing");
+            }
+            checkAction(s, a, key);
+            if (a.creates()) {
+                threads += a.count;
+            }
+        }
+        if (threads > MAX_THREADS) {
+            throw new ScenarioException(actionsKey, "the actions create " + threads
+                + " threads; the most is " + MAX_THREADS);
+        }
+        checkTargets(s, actionsKey);
+    }
+
+    private static void checkMachine(Scenario s) throws ScenarioException {
+        String title = s.title;
+        if (title == null) {
+            throw new ScenarioException("title", "missing");
+        }
+        if (title.length() > MAX_TITLE) {
+            throw new ScenarioException("title", Text.show(title) + " is too long (at most " + MAX_TITLE
+                + " characters)");
+        }
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+                throw new ScenarioException("title", Text.show(title) + " has a control character");
+            }
+        }
+        if (!Text.validUtf16(title)) {
+            throw new ScenarioException("title", Text.show(title) + " has a broken surrogate pair");
+        }
+        if (s.cpus < 1 || s.cpus > MAX_CPUS) {
+            throw new ScenarioException("cpus", s.cpus + " is out of range (1 to " + MAX_CPUS + ")");
+        }
+        checkNohzFull(s);
+        if (s.seed < 0 || s.seed > MAX_SEED) {
+            throw new ScenarioException("seed", s.seed + " is out of range (0 to " + MAX_SEED + ")");
+        }
+        boolean hzOk = false;
+        for (int h : HZ) {
+            hzOk |= s.hz == h;
+        }
+        if (!hzOk) {
+            throw new ScenarioException("hz", s.hz + " is not a HZ of this kernel (100, 250, 300 or 1000)");
+        }
+        if (s.preempt == null || Text.indexOf(PREEMPT, s.preempt) < 0) {
+            throw new ScenarioException("preempt", Text.show(String.valueOf(s.preempt))
+                + " is not a preemption model (" + Text.choices(PREEMPT) + ")");
+        }
+        if (s.boot == null || Text.indexOf(BOOT, s.boot) < 0) {
+            throw new ScenarioException("boot", Text.show(String.valueOf(s.boot)) + " is not a boot profile ("
+                + Text.choices(BOOT) + ")");
+        }
+        if (s.until <= 0 || s.until > Durations.MAX_NS) {
+            throw new ScenarioException("until", (s.until < 0 ? s.until + "ns" : Durations.format(s.until))
+                + " is out of range (more than 0, at most " + Durations.format(Durations.MAX_NS) + ")");
+        }
+    }
+
+    private static void checkNohzFull(Scenario s) throws ScenarioException {
+        int prev = -1;
+        for (Integer c : s.nohzFull) {
+            if (c == null || c < 0 || c >= s.cpus) {
+                throw new ScenarioException("nohz_full", "CPU " + c + " is out of range (this scenario has "
+                    + cpus(s.cpus) + ")");
+            }
+            if (c <= prev) {
+                throw new ScenarioException("nohz_full", c == prev ? "CPU " + c + " is listed twice"
+                    : "list the CPUs in ascending order (" + c + " comes after " + prev + ")");
+            }
+            prev = c;
+        }
+        if (!s.nohzFull.isEmpty() && s.nohzFull.size() == s.cpus) {
+            throw new ScenarioException("nohz_full", "lists every CPU; at least one must stay a housekeeping CPU");
+        }
+    }
+
+    static String cpus(int n) {
+        return n == 1 ? "1 CPU" : n + " CPUs";
+    }
+
+    private static void checkAction(Scenario s, Action a, String key) throws ScenarioException {
+        if (a.at < 0) {
+            throw new ScenarioException(key + ".at", a.at + "ns is negative (times start at 0)");
+        }
+        if (a.at > s.until) {
+            throw new ScenarioException(key + ".at", Durations.format(a.at) + " is after until ("
+                + Durations.format(s.until) + ")");
+        }
+        if (a.op == null || Text.indexOf(Action.OPS, a.op) < 0) {
+            throw new ScenarioException(key + ".op", Text.show(String.valueOf(a.op)) + " is not an op ("
+                + Text.choices(Action.OPS) + ")");
+        }
+        checkBy(a, key);
+        if (a.creates()) {
+            checkCreate(s, a, key);
+            return;
+        }
+        requireDefault(a.name == null || a.name.isEmpty(), a, key, "name");
+        requireDefault(a.count == 1, a, key, "count");
+        requireDefault(a.fn == null || a.fn.isEmpty(), a, key, "fn");
+        requireDefault(a.arg == 0, a, key, "arg");
+        requireDefault(a.fail == null || a.fail.isEmpty(), a, key, "fail");
+        if (a.target == null || a.target.isEmpty()) {
+            throw new ScenarioException(key + ".target", "missing (" + a.op + " needs the "
+                + (a.op.equals("sigkill") ? "creator process" : "kthread") + " it acts on)");
+        }
+        if (a.op.equals("kthread_bind")) {
+            checkCpu(s, a.cpu, key, false);
+        } else {
+            requireDefault(a.cpu == -1, a, key, "cpu");
+        }
+    }
+
+    private static void checkBy(Action a, String key) throws ScenarioException {
+        if (a.op.equals("sigkill")) {
+            if (a.by != null && !a.by.isEmpty()) {
+                throw new ScenarioException(key + ".by", "sigkill takes no by (the scenario sends the signal)");
+            }
+            return;
+        }
+        if (a.by == null || a.by.isEmpty()) {
+            throw new ScenarioException(key + ".by", "missing (the creator process that calls " + a.op
+                + ", e.g. \"insmod\")");
+        }
+        String problem = commProblem(a.by);
+        if (problem != null) {
+            throw new ScenarioException(key + ".by", Text.show(a.by) + " " + problem);
+        }
+    }
+
+    /** Why a creator name is not a usable comm, or null. */
+    static String commProblem(String by) {
+        if (by.length() > MAX_COMM) {
+            return "is longer than " + MAX_COMM + " characters (a comm holds 15)";
+        }
+        if (!printable(by)) {
+            return "may use only printable ASCII without spaces";
+        }
+        if (by.equals("init") || by.equals("kthreadd") || by.startsWith("swapper")) {
+            return "is the name of a kernel task; pick another creator name";
+        }
+        return null;
+    }
+
+    private static void checkCreate(Scenario s, Action a, String key) throws ScenarioException {
+        if (a.name == null || a.name.isEmpty()) {
+            throw new ScenarioException(key + ".name", "missing (the kthread's name, e.g. \"demo/%d\")");
+        }
+        String problem = nameProblem(a.name);
+        if (problem != null) {
+            throw new ScenarioException(key + ".name", Text.show(a.name) + " " + problem);
+        }
+        if (a.count < 1 || a.count > MAX_COUNT) {
+            throw new ScenarioException(key + ".count", a.count + " is out of range (1 to " + MAX_COUNT + ")");
+        }
+        if (a.fn == null || a.fn.isEmpty()) {
+            throw new ScenarioException(key + ".fn", "missing (the thread function: "
+                + Text.choices(Action.FNS) + ")");
+        }
+        if (Text.indexOf(Action.FNS, a.fn) < 0) {
+            throw new ScenarioException(key + ".fn", Text.show(a.fn) + " is not a thread function ("
+                + Text.choices(Action.FNS) + ")");
+        }
+        if (a.arg < 0 || a.arg > MAX_ARG) {
+            throw new ScenarioException(key + ".arg", a.arg + " is out of range (0 to " + MAX_ARG + ")");
+        }
+        checkCpu(s, a.cpu, key, true);
+        if (a.fail == null || Text.indexOf(Action.FAILS, a.fail) < 0) {
+            throw new ScenarioException(key + ".fail", Text.show(String.valueOf(a.fail))
+                + " is not a failure we can inject (" + Text.choices(Action.FAILS) + ")");
+        }
+        if (a.target != null && !a.target.isEmpty()) {
+            throw new ScenarioException(key + ".target", a.op + " takes no target (it names the new thread)");
+        }
+    }
+
+    private static void checkCpu(Scenario s, int cpu, String key, boolean optional) throws ScenarioException {
+        if (optional && cpu == -1) {
+            return;
+        }
+        if (cpu < 0 || cpu >= s.cpus) {
+            throw new ScenarioException(key + ".cpu", cpu + " is out of range (this scenario has "
+                + cpus(s.cpus) + (optional ? "; -1 leaves the thread unbound)" : ")"));
+        }
+    }
+
+    private static void requireDefault(boolean ok, Action a, String key, String field) throws ScenarioException {
+        if (!ok) {
+            throw new ScenarioException(key + "." + field, a.op + " takes no " + field);
+        }
+    }
+
+    /** Why a kthread name format is unusable, or null. */
+    static String nameProblem(String name) {
+        if (name.length() > MAX_NAME) {
+            return "is longer than " + MAX_NAME + " characters";
+        }
+        if (!printable(name)) {
+            return "may use only printable ASCII without spaces";
+        }
+        int conversions = 0;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) != '%') {
+                continue;
+            }
+            char n = i + 1 < name.length() ? name.charAt(i + 1) : 0;
+            if (n == 'd' || n == 'u' || n == 'i' || n == 's') {
+                conversions++;
+            } else if (n != '%') {
+                return "has a stray % (use one %d, %u, %i or %s for the index, %% for a percent sign)";
+            }
+            i++;
+        }
+        if (conversions > 1) {
+            return "has " + conversions + " conversions; the name takes one argument (the index or the CPU)";
+        }
+        return null;
+    }
+
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- targets ------------------------------------------------------------------------------
+
+    /**
+     * Every target names something that exists by then: a kthread made by a create at the same
+     * time or earlier (its name expanded as vsnprintf does, with the index or the CPU), or, for
+     * sigkill, a creator process.
+     */
+    private static void checkTargets(Scenario s, String actionsKey) throws ScenarioException {
+        Map<String, List<Integer>> literal = new HashMap<>();
+        Map<String, List<Integer>> pattern = new HashMap<>();
+        TreeSet<String> creators = new TreeSet<>();
+        for (int i = 0; i < s.actions.size(); i++) {
+            Action a = s.actions.get(i);
+            if (!a.op.equals("sigkill")) {
+                creators.add(a.by);
+            }
+            if (!a.creates()) {
+                continue;
+            }
+            int conv = conversion(a.name);
+            if (conv < 0 || a.cpu >= 0) {
+                literal.computeIfAbsent(Names.vsnprintf(a.name, a.cpu), k -> new ArrayList<>()).add(i);
+            } else {
+                pattern.computeIfAbsent(patternKey(a.name, conv), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (int i = 0; i < s.actions.size(); i++) {
+            Action a = s.actions.get(i);
+            if (a.creates()) {
+                continue;
+            }
+            String key = actionsKey + "[" + i + "].target";
+            if (a.op.equals("sigkill")) {
+                if (!creators.contains(a.target)) {
+                    throw new ScenarioException(key, Text.show(a.target) + " is not a creator of this scenario"
+                        + " (sigkill goes to a process named in an action's by"
+                        + (creators.isEmpty() ? "" : ", e.g. \"" + creators.first() + "\"") + ")");
+                }
+                continue;
+            }
+            if (!created(s, a, literal, pattern)) {
+                throw new ScenarioException(key, Text.show(a.target) + " names no kthread created at or before "
+                    + Durations.format(a.at) + example(s, a.at));
+            }
+        }
+    }
+
+    private static boolean created(Scenario s, Action a, Map<String, List<Integer>> literal,
+            Map<String, List<Integer>> pattern) {
+        String t = a.target;
+        if (earlyEnough(s, literal.get(t), a.at, -1)) {
+            return true;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (!Text.isDigit(t.charAt(i))) {
+                continue;
+            }
+            for (int j = i + 1; j <= t.length() && j - i <= 5 && Text.isDigit(t.charAt(j - 1)); j++) {
+                String digits = t.substring(i, j);
+                if (!Text.isCanonicalDigits(digits)) {
+                    break;
+                }
+                List<Integer> cands = pattern.get(t.substring(0, i) + '\u0000' + t.substring(j));
+                if (earlyEnough(s, cands, a.at, Integer.parseInt(digits))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Some action in {@code cands} comes at or before {@code at} (and has an index > {@code index}). */
+    private static boolean earlyEnough(Scenario s, List<Integer> cands, long at, int index) {
+        if (cands == null) {
+            return false;
+        }
+        for (int c : cands) {
+            Action a = s.actions.get(c);
+            if (a.at <= at && index < a.count) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String example(Scenario s, long at) {
+        for (Action a : s.actions) {
+            if (a.creates() && a.at <= at) {
+                return " (e.g. \"" + Names.vsnprintf(a.name, a.cpu >= 0 ? a.cpu : 0) + "\")";
+            }
+        }
+        return " (no kthread_run or kthread_create comes by then)";
+    }
+
+    /** The position of the one %d/%u/%i/%s in a valid name format, or -1. */
+    static int conversion(String name) {
+        for (int i = 0; i + 1 < name.length(); i++) {
+            if (name.charAt(i) == '%') {
+                if (name.charAt(i + 1) != '%') {
+                    return i;
+                }
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    private static String patternKey(String name, int conv) {
+        return Names.vsnprintf(name.substring(0, conv), 0) + '\u0000' + Names.vsnprintf(name.substring(conv + 2), 0);
+    }
+}
