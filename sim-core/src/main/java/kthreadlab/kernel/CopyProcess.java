@@ -19,7 +19,6 @@ public final class CopyProcess extends Frame {
         "retval = sched_fork(clone_flags, p);",
         "retval = copy_thread(clone_flags, args->stack, args->stack_size, p, args->tls);",
         "pid = alloc_pid(p->nsproxy->pid_ns_for_children, args->set_tid,",
-        "p->pid = pid_nr(pid);",
         "write_lock_irq(&tasklist_lock);",
         "p->real_parent = current;",
         "if (fatal_signal_pending(current)) {",
@@ -27,9 +26,9 @@ public final class CopyProcess extends Frame {
         "write_unlock_irq(&tasklist_lock);",
         "trace_task_newtask(p, clone_flags);",
         "return p;",
-        "return ERR_PTR(retval);");
-    static final int DUP = 0, MAX_THREADS = 1, SCHED_FORK = 2, COPY_THREAD = 3, ALLOC_PID = 4, SET_PID = 5,
-        LOCK = 6, PARENT = 7, FATAL = 8, ATTACH = 9, UNLOCK = 10, NEWTASK = 11, RETURN = 12, FAIL = 13;
+        "if (data_race(nr_threads >= max_threads))");
+    static final int DUP = 0, MAX_THREADS = 1, SCHED_FORK = 2, COPY_THREAD = 3, ALLOC_PID = 4, LOCK = 5,
+        PARENT = 6, FATAL = 7, ATTACH = 8, UNLOCK = 9, NEWTASK = 10, RETURN = 11, FAIL = 12;
 
     private final long cloneFlags;
     private final int exitSignal;
@@ -77,9 +76,6 @@ public final class CopyProcess extends Frame {
                 pc = ALLOC_PID;
                 return;
             case ALLOC_PID:
-                pc = SET_PID;
-                return;
-            case SET_PID:
                 m.task(child).pid = m.nextPid++;
                 pc = LOCK;
                 return;

@@ -84,7 +84,7 @@ public final class Creator {
 
     /** init's user-space life: it waits (for children, for signals) forever. */
     static final class InitMain extends Frame {
-        static final Code CODE = new Code(FILE, "init_main", "#1 pause();");
+        static final Code CODE = new Code(FILE, "init_main", "pause();");
 
         @Override
         public Code code() {

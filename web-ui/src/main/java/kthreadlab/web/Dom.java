@@ -1,9 +1,13 @@
 package kthreadlab.web;
 
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.Performance;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.Node;
 
-/** Small DOM helpers. Text always goes in as text nodes, never as HTML. */
+/** Small DOM helpers. Text always goes in as text nodes or attributes, never as HTML. */
 final class Dom {
     private Dom() {
     }
@@ -13,7 +17,11 @@ final class Dom {
     }
 
     static HTMLElement byId(String id) {
-        return doc().getElementById(id);
+        HTMLElement e = doc().getElementById(id);
+        if (e == null) {
+            throw new IllegalStateException("index.html has no element #" + id);
+        }
+        return e;
     }
 
     static HTMLElement el(String tag, String cls) {
@@ -30,7 +38,31 @@ final class Dom {
         return e;
     }
 
+    /** Appends a child element with text and returns it. */
+    static HTMLElement add(HTMLElement parent, String tag, String cls, String text) {
+        HTMLElement e = el(tag, cls, text);
+        parent.appendChild(e);
+        return e;
+    }
+
+    static HTMLElement add(HTMLElement parent, String tag, String cls) {
+        HTMLElement e = el(tag, cls);
+        parent.appendChild(e);
+        return e;
+    }
+
+    static void addText(HTMLElement parent, String text) {
+        parent.appendChild(doc().createTextNode(text));
+    }
+
     static void text(HTMLElement e, String text) {
+        Node first = e.getFirstChild();
+        if (first != null && first.getNextSibling() == null && first.getNodeType() == Node.TEXT_NODE) {
+            if (!text.equals(first.getNodeValue())) {
+                first.setNodeValue(text);
+            }
+            return;
+        }
         clear(e);
         e.appendChild(doc().createTextNode(text));
     }
@@ -40,4 +72,50 @@ final class Dom {
             e.removeChild(e.getFirstChild());
         }
     }
+
+    /** A button with a visible label (its accessible name). */
+    static HTMLElement button(String cls, String label) {
+        HTMLElement b = el("button", cls, label);
+        b.setAttribute("type", "button");
+        return b;
+    }
+
+    /** A coloured chip naming a task. */
+    static HTMLElement chip(String label, int slot) {
+        HTMLElement c = el("span", "chip", label);
+        c.setAttribute("style", Palette.style(slot));
+        return c;
+    }
+
+    static void show(HTMLElement e, boolean visible) {
+        if (visible) {
+            e.removeAttribute("hidden");
+        } else {
+            e.setAttribute("hidden", "");
+        }
+    }
+
+    static double now() {
+        return Performance.now();
+    }
+
+    /** Walks up from an event target to the nearest element with this class (or null). */
+    static HTMLElement closest(JSObject target, String cls) {
+        return closestJs(target, "." + cls);
+    }
+
+    @JSBody(params = {"t", "sel"}, script = "return t && t.closest ? t.closest(sel) : null;")
+    private static native HTMLElement closestJs(JSObject t, String sel);
+
+    @JSBody(script = "return !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);")
+    static native boolean darkScheme();
+
+    @JSBody(script = "return (navigator.language || '').toLowerCase().indexOf('zh') === 0;")
+    static native boolean prefersChinese();
+
+    @JSBody(params = "frag", script = "try { history.replaceState(null, '', '#' + frag); } catch (e) { }")
+    static native void replaceFragment(String frag);
+
+    @JSBody(script = "return location.hash || '';")
+    static native String fragment();
 }

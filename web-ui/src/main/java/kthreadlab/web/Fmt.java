@@ -1,0 +1,73 @@
+package kthreadlab.web;
+
+import kthreadlab.kernel.Errno;
+import kthreadlab.snapshot.Snapshot;
+
+/** Text for the panes, without String.format (which TeaVM makes large). Plain Java. */
+final class Fmt {
+    private Fmt() {
+    }
+
+    /** "kthreadd-2" as ftrace names a task; idle tasks keep "swapper/N". */
+    static String task(Snapshot.TaskView t) {
+        return t.idle ? t.comm : t.comm + "-" + t.pid;
+    }
+
+    static String task(Snapshot s, int id) {
+        if (id < 0 || id >= s.tasks.size()) {
+            return "task#" + id;
+        }
+        return task(s.task(id));
+    }
+
+    /** Thousands grouped with thin spaces: 12 345 678 (ns). */
+    static String ns(long v) {
+        String d = Long.toString(Math.abs(v));
+        StringBuilder sb = new StringBuilder();
+        int lead = d.length() % 3;
+        for (int i = 0; i < d.length(); i++) {
+            if (i > 0 && (i - lead) % 3 == 0) {
+                sb.append('\u2009');
+            }
+            sb.append(d.charAt(i));
+        }
+        return (v < 0 ? "-" : "") + sb;
+    }
+
+    /** create->result as the kernel would read it: unset, an errno, or the new task. */
+    static String result(Snapshot s, long r) {
+        if (r == Long.MIN_VALUE) {
+            return "unset";
+        }
+        if (r < 0) {
+            return "ERR_PTR(" + Errno.name(r) + ")";
+        }
+        return task(s, (int) r);
+    }
+
+    static String completion(Snapshot s, int id) {
+        if (id < 0) {
+            return "NULL";
+        }
+        for (Snapshot.CompletionView c : s.completions) {
+            if (c.id == id) {
+                return c.label;
+            }
+        }
+        return "completion#" + id;
+    }
+
+    /** "1,234 steps" without locale machinery. */
+    static String count(long n, String unit) {
+        String d = Long.toString(n);
+        StringBuilder sb = new StringBuilder();
+        int lead = d.length() % 3;
+        for (int i = 0; i < d.length(); i++) {
+            if (i > 0 && (i - lead) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(d.charAt(i));
+        }
+        return sb + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,137 @@
+package kthreadlab.web;
+
+import org.teavm.jso.browser.Window;
+
+/**
+ * Runs long work in slices so the page never blocks: one foreground job at a time (a play, a
+ * seek far ahead, a search), and otherwise background recording. Each slice gets a deadline
+ * SLICE_MS away; work checks it often. Errors end the job and are reported, never thrown.
+ */
+final class Runner {
+    static final double SLICE_MS = 12;
+
+    /** A piece of long work. */
+    interface Job {
+        /** Works until done or the deadline (Performance.now() ms); true when done. */
+        boolean run(double deadline);
+
+        /** Milliseconds to wait before the next slice (0: as soon as possible). */
+        default int delay() {
+            return 0;
+        }
+
+        /** Called once when the job is replaced or cancelled before it finished. */
+        default void cancelled() {
+        }
+    }
+
+    /** Background work: returns true while it has more to do. */
+    interface Background {
+        boolean run(double deadline);
+    }
+
+    /** Receives failures of jobs. */
+    interface Failure {
+        void failed(String what, RuntimeException e);
+    }
+
+    private final Failure failure;
+    private Job job;
+    private Background background;
+    private boolean scheduled;
+    private int timer;
+    private double longest;
+
+    Runner(Failure failure) {
+        this.failure = failure;
+    }
+
+    void start(Job j) {
+        cancel();
+        job = j;
+        schedule(0);
+    }
+
+    /** Stops the foreground job (background work goes on). */
+    void cancel() {
+        Job j = job;
+        job = null;
+        if (j != null) {
+            j.cancelled();
+        }
+    }
+
+    boolean busy() {
+        return job != null;
+    }
+
+    Job job() {
+        return job;
+    }
+
+    void background(Background b) {
+        background = b;
+        schedule(0);
+    }
+
+    /** The longest slice so far, in ms (the benchmark reads it). */
+    double longest() {
+        return longest;
+    }
+
+    void resetLongest() {
+        longest = 0;
+    }
+
+    private void schedule(int delay) {
+        if (scheduled) {
+            if (delay > 0) {
+                return;
+            }
+            Window.clearTimeout(timer);
+        }
+        scheduled = true;
+        timer = Window.setTimeout(this::tick, delay);
+    }
+
+    private void tick() {
+        scheduled = false;
+        double start = Dom.now();
+        double deadline = start + SLICE_MS;
+        int next = -1;
+        Job j = job;
+        try {
+            if (j != null) {
+                if (j.run(deadline)) {
+                    if (job == j) {
+                        job = null;
+                    }
+                } else if (job == j) {
+                    next = j.delay();
+                }
+            }
+            if (job == null && background != null) {
+                if (j == null || Dom.now() < deadline) {
+                    if (!background.run(j == null ? deadline : Math.min(deadline, Dom.now() + 4))) {
+                        background = null;
+                    }
+                }
+                if (background != null) {
+                    next = 0;
+                }
+            }
+        } catch (RuntimeException e) {
+            if (job == j) {
+                job = null;
+            }
+            failure.failed("background work", e);
+        }
+        longest = Math.max(longest, Dom.now() - start);
+        if (job != null && next < 0) {
+            next = job.delay();
+        }
+        if (next >= 0 && !scheduled) {
+            schedule(next);
+        }
+    }
+}
