@@ -233,8 +233,9 @@ public final class ScenarioCheck {
             return;
         }
         if (cpu < 0 || cpu >= s.cpus) {
-            throw new ScenarioException(key + ".cpu", cpu + " is out of range (this scenario has "
-                + cpus(s.cpus) + (optional ? "; -1 leaves the thread unbound)" : ")"));
+            throw new ScenarioException(key + ".cpu", cpu + " is out of range (" + (cpu < 0
+                ? (optional ? "-1 for unbound, or " : "") + "0 to " + (s.cpus - 1) : "this scenario has "
+                + cpus(s.cpus)) + ")");
         }
     }
 

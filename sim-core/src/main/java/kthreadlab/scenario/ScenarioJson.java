@@ -133,20 +133,18 @@ public final class ScenarioJson {
         }
         String title = string(root.get("title"), "title", "");
         Node cpusNode = require(root, "", "cpus", "the number of CPUs, 1 to " + ScenarioCheck.MAX_CPUS);
-        int cpus = (int) number(cpusNode, "cpus", 1, ScenarioCheck.MAX_CPUS, "1 to " + ScenarioCheck.MAX_CPUS);
+        int cpus = integer(cpusNode, "cpus", "1 to " + ScenarioCheck.MAX_CPUS);
         List<Integer> nohz = new ArrayList<>();
         Node nohzNode = root.get("nohz_full");
         if (nohzNode != null) {
             expect(nohzNode, "nohz_full", Node.ARRAY, "a list of CPU numbers");
             for (int i = 0; i < nohzNode.values.size(); i++) {
-                nohz.add((int) number(nohzNode.values.get(i), "nohz_full[" + i + "]", 0, cpus - 1,
-                    "this scenario has " + ScenarioCheck.cpus(cpus)));
+                nohz.add(integer(nohzNode.values.get(i), "nohz_full[" + i + "]", "a CPU of this scenario"));
             }
         }
         long seed = root.get("seed") == null ? 1
-            : number(root.get("seed"), "seed", 0, ScenarioCheck.MAX_SEED, "0 to " + ScenarioCheck.MAX_SEED);
-        int hz = root.get("hz") == null ? 250 : (int) number(root.get("hz"), "hz", 0, 100_000,
-            "100, 250, 300 or 1000");
+            : number(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE, "0 to " + ScenarioCheck.MAX_SEED);
+        int hz = root.get("hz") == null ? 250 : integer(root.get("hz"), "hz", "100, 250, 300 or 1000");
         String preempt = string(root.get("preempt"), "preempt", "voluntary");
         String boot = string(root.get("boot"), "boot", "minimal");
         long until = Durations.parse(string(require(root, "", "until", "how long to run, e.g. \"40ms\""),
@@ -195,18 +193,16 @@ public final class ScenarioJson {
         String by = op.equals("sigkill") ? ""
             : string(require(n, path, "by", "the creator process, e.g. \"insmod\""), path + ".by", null);
         String name = string(n.get("name"), path + ".name", "");
-        int count = n.get("count") == null ? 1 : (int) number(n.get("count"), path + ".count", 1,
-            ScenarioCheck.MAX_COUNT, "1 to " + ScenarioCheck.MAX_COUNT);
+        int count = n.get("count") == null ? 1 : integer(n.get("count"), path + ".count",
+            "1 to " + ScenarioCheck.MAX_COUNT);
         String fn = string(n.get("fn"), path + ".fn", "");
-        long arg = n.get("arg") == null ? 0 : number(n.get("arg"), path + ".arg", 0, ScenarioCheck.MAX_ARG,
-            "0 to " + ScenarioCheck.MAX_ARG);
+        long arg = n.get("arg") == null ? 0 : number(n.get("arg"), path + ".arg", Long.MIN_VALUE,
+            Long.MAX_VALUE, "0 to " + ScenarioCheck.MAX_ARG);
         int cpu = -1;
         if (op.equals("kthread_bind")) {
-            cpu = (int) number(require(n, path, "cpu", "the CPU to bind to"), path + ".cpu", 0,
-                ScenarioCheck.MAX_CPUS - 1, "0 to " + (ScenarioCheck.MAX_CPUS - 1));
+            cpu = integer(require(n, path, "cpu", "the CPU to bind to"), path + ".cpu", "a CPU of this scenario");
         } else if (n.get("cpu") != null) {
-            cpu = (int) number(n.get("cpu"), path + ".cpu", -1, ScenarioCheck.MAX_CPUS - 1,
-                "-1 or a CPU of this scenario");
+            cpu = integer(n.get("cpu"), path + ".cpu", "-1 or a CPU of this scenario");
         }
         String target = string(n.get("target"), path + ".target", "");
         String fail = string(n.get("fail"), path + ".fail", "");
@@ -239,6 +235,11 @@ public final class ScenarioJson {
     private static long number(Node n, String path, long min, long max, String range) throws ScenarioException {
         expect(n, path, Node.NUMBER, "a whole number");
         return Text.whole(n.text, path, min, max, range);
+    }
+
+    /** A whole number that fits an int; the range rules are {@link ScenarioCheck}'s. */
+    private static int integer(Node n, String path, String range) throws ScenarioException {
+        return (int) number(n, path, Integer.MIN_VALUE, Integer.MAX_VALUE, range);
     }
 
     private static String list(String[] keys) {

@@ -325,19 +325,19 @@ public final class ScenarioLink {
         if (cpusText == null) {
             throw new ScenarioException("cpus", "missing (the number of CPUs, or preset=NAME)");
         }
-        int cpus = (int) Text.whole(cpusText, "cpus", 1, ScenarioCheck.MAX_CPUS, "1 to " + ScenarioCheck.MAX_CPUS);
+        int cpus = integer(cpusText, "cpus", "1 to " + ScenarioCheck.MAX_CPUS);
         List<Integer> nohz = new ArrayList<>();
         String nohzText = value(byKey, "nohz_full");
         if (nohzText != null) {
             for (String c : fields(nohzText)) {
-                nohz.add((int) Text.whole(c, "nohz_full", 0, cpus - 1, "this scenario has " + ScenarioCheck.cpus(cpus)));
+                nohz.add(integer(c, "nohz_full", "a CPU of this scenario"));
             }
         }
         String seedText = value(byKey, "seed");
-        long seed = seedText == null ? 1 : Text.whole(seedText, "seed", 0, ScenarioCheck.MAX_SEED,
+        long seed = seedText == null ? 1 : Text.whole(seedText, "seed", Long.MIN_VALUE, Long.MAX_VALUE,
             "0 to " + ScenarioCheck.MAX_SEED);
         String hzText = value(byKey, "hz");
-        int hz = hzText == null ? 250 : (int) Text.whole(hzText, "hz", 0, 100_000, "100, 250, 300 or 1000");
+        int hz = hzText == null ? 250 : integer(hzText, "hz", "100, 250, 300 or 1000");
         String preempt = orDefault(value(byKey, "preempt"), "voluntary");
         String boot = orDefault(value(byKey, "boot"), "minimal");
         String untilText = value(byKey, "until");
@@ -380,24 +380,26 @@ public final class ScenarioLink {
         String shortOp = SHORT_OPS[opIndex];
         if (op.equals("kthread_run") || op.equals("kthread_create")) {
             expectFields(f, 6, 9, key, shortOp + " takes at,by,op,name,count,fn and optionally arg,cpu,fail");
-            int count = (int) Text.whole(f.get(4), key + ".count", 1, ScenarioCheck.MAX_COUNT,
-                "1 to " + ScenarioCheck.MAX_COUNT);
-            long arg = f.size() > 6 ? Text.whole(f.get(6), key + ".arg", 0, ScenarioCheck.MAX_ARG,
+            int count = integer(f.get(4), key + ".count", "1 to " + ScenarioCheck.MAX_COUNT);
+            long arg = f.size() > 6 ? Text.whole(f.get(6), key + ".arg", Long.MIN_VALUE, Long.MAX_VALUE,
                 "0 to " + ScenarioCheck.MAX_ARG) : 0;
-            int cpu = f.size() > 7 ? (int) Text.whole(f.get(7), key + ".cpu", -1, ScenarioCheck.MAX_CPUS - 1,
-                "-1 or a CPU of this scenario") : -1;
+            int cpu = f.size() > 7 ? integer(f.get(7), key + ".cpu", "-1 or a CPU of this scenario") : -1;
             String fail = f.size() > 8 ? f.get(8) : "";
             return new Action(at, by, op, f.get(3), count, f.get(5), arg, cpu, "", fail);
         }
         if (op.equals("kthread_bind")) {
             expectFields(f, 5, 5, key, "bind takes at,by,op,target,cpu");
-            int cpu = (int) Text.whole(f.get(4), key + ".cpu", 0, ScenarioCheck.MAX_CPUS - 1,
-                "0 to " + (ScenarioCheck.MAX_CPUS - 1));
+            int cpu = integer(f.get(4), key + ".cpu", "a CPU of this scenario");
             return new Action(at, by, op, "", 1, "", 0, cpu, f.get(3), "");
         }
         expectFields(f, 4, 4, key, shortOp + " takes at,by,op,target" + (op.equals("sigkill")
             ? " with an empty by (e.g. 1ms,,sigkill,insmod)" : ""));
         return new Action(at, by, op, "", 1, "", 0, -1, f.get(3), "");
+    }
+
+    /** A whole number that fits an int; the range rules are {@link ScenarioCheck}'s. */
+    private static int integer(String text, String key, String range) throws ScenarioException {
+        return (int) Text.whole(text, key, Integer.MIN_VALUE, Integer.MAX_VALUE, range);
     }
 
     private static void expectFields(List<String> f, int min, int max, String key, String what)

@@ -37,8 +37,7 @@ final class Text {
             throw new ScenarioException(key, show(text) + " is not a whole number");
         }
         if (digits.length() > 18) {
-            throw new ScenarioException(key, text.substring(0, 1) + "… (" + text.length()
-                + " characters) is out of range (" + what + ")");
+            throw new ScenarioException(key, show(text) + " is out of range (" + what + ")");
         }
         long v = Long.parseLong(digits);
         v = neg ? -v : v;

@@ -1,0 +1,117 @@
+package kthreadlab.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import kthreadlab.snapshot.Snapshot;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The task table: pid, ppid, comm, state letter as ps prints it, CPU, vruntime and the call stack
+ * (innermost first; each frame jumps to its line). Rows are rebuilt only when they change.
+ */
+final class TaskPane {
+    /** What a click in the table asks for. */
+    interface Actions {
+        void showLine(String file, int line);
+
+        void follow(int taskId);
+    }
+
+    private final HTMLElement body;
+    private final Locator loc;
+    private final List<HTMLElement> rows = new ArrayList<>();
+    private final List<String> sigs = new ArrayList<>();
+
+    TaskPane(HTMLElement table, Locator loc, Actions actions) {
+        this.body = table.querySelector("tbody");
+        this.loc = loc;
+        table.addEventListener("click", e -> App.guard("task table", () -> {
+            HTMLElement f = Dom.closest(e.getTarget(), "frame");
+            if (f != null && f.hasAttribute("data-line")) {
+                actions.showLine(f.getAttribute("data-file"), Integer.parseInt(f.getAttribute("data-line")));
+                return;
+            }
+            HTMLElement follow = Dom.closest(e.getTarget(), "follow");
+            if (follow != null) {
+                actions.follow(Integer.parseInt(follow.getAttribute("data-task")));
+            }
+        }));
+    }
+
+    void render(Snapshot s, int focus) {
+        int n = s.tasks.size();
+        for (int i = 0; i < n; i++) {
+            Snapshot.TaskView t = s.tasks.get(i);
+            String sig = signature(t, focus);
+            if (i < rows.size() && sig.equals(sigs.get(i))) {
+                continue;
+            }
+            HTMLElement row = row(s, t, focus);
+            if (i < rows.size()) {
+                body.replaceChild(row, rows.get(i));
+                rows.set(i, row);
+                sigs.set(i, sig);
+            } else {
+                body.appendChild(row);
+                rows.add(row);
+                sigs.add(sig);
+            }
+        }
+        while (rows.size() > n) {
+            body.removeChild(rows.remove(rows.size() - 1));
+            sigs.remove(sigs.size() - 1);
+        }
+    }
+
+    private static String signature(Snapshot.TaskView t, int focus) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(t.id).append('|').append(t.pid).append('|').append(t.ppid).append('|').append(t.comm).append('|')
+            .append(t.state).append(t.stateName).append('|').append(t.cpu).append(t.running).append(t.dead)
+            .append('|').append(t.vruntime).append('|').append(t.flags).append(t.kthreadFlags).append('|')
+            .append(t.id == focus);
+        for (Snapshot.FrameView f : t.frames) {
+            sb.append(f.file).append(f.function).append(f.text).append(f.occurrence).append(f.detail).append(';');
+        }
+        return sb.toString();
+    }
+
+    private HTMLElement row(Snapshot s, Snapshot.TaskView t, int focus) {
+        HTMLElement tr = Dom.el("tr", (t.running ? "running" : "") + (t.dead ? " dead" : "")
+            + (t.id == focus ? " focus" : ""));
+        tr.setAttribute("data-task", Integer.toString(t.id));
+        Dom.add(tr, "td", "num pid", Integer.toString(t.pid));
+        Dom.add(tr, "td", "num ppid", Integer.toString(t.ppid));
+        HTMLElement comm = Dom.add(tr, "td", "comm");
+        HTMLElement b = Dom.button("chip follow", t.comm);
+        b.setAttribute("style", Palette.style(Palette.slot(t.id, s.cpus.size(), t.idle)));
+        b.setAttribute("data-task", Integer.toString(t.id));
+        b.setAttribute("title", "follow " + Fmt.task(t) + " in the source" + (t.flags.isEmpty() ? "" : "; flags " + t.flags)
+            + (t.kthreadFlags.isEmpty() ? "" : "; kthread " + t.kthreadFlags));
+        comm.appendChild(b);
+        HTMLElement st = Dom.add(tr, "td", "state", t.dead ? "X" : t.state);
+        st.setAttribute("title", t.dead ? "exited and released" : t.stateName);
+        Dom.add(tr, "td", "num cpu", Integer.toString(t.cpu));
+        Dom.add(tr, "td", "num vruntime", Fmt.ns(t.vruntime));
+        HTMLElement stack = Dom.add(tr, "td", "stack");
+        if (t.dead) {
+            Dom.add(stack, "span", "muted", "released");
+        }
+        for (Snapshot.FrameView f : t.frames) {
+            int line = loc.line(f);
+            HTMLElement fb = Dom.button("frame", f.function + (line > 0 ? ":" + line : ""));
+            fb.setAttribute("data-file", f.file);
+            if (line > 0) {
+                fb.setAttribute("data-line", Integer.toString(line));
+                fb.setAttribute("title", f.file + ":" + line + "  " + f.text);
+            } else {
+                fb.getClassList().add("missing");
+                fb.setAttribute("title", f.file + ": not in the corpus yet");
+            }
+            stack.appendChild(fb);
+            if (!f.detail.isEmpty()) {
+                Dom.add(stack, "span", "detail", f.detail);
+            }
+        }
+        return tr;
+    }
+}
