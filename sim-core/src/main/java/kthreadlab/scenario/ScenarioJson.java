@@ -121,7 +121,11 @@ public final class ScenarioJson {
         if (path >= 0) {
             where = where.substring(0, path);
         }
-        return where + ": not valid JSON (" + m.substring(0, at) + ")";
+        String what = m.substring(0, at);
+        if (what.startsWith("Use JsonReader.")) {
+            what = "comments, single quotes, unquoted words and text after the end are not allowed";
+        }
+        return where + ": not valid JSON (" + what + ")";
     }
 
     private static Scenario decodeV1(Node root) throws ScenarioException {

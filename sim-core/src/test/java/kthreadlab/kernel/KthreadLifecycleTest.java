@@ -207,4 +207,44 @@ class KthreadLifecycleTest {
             assertEquals(i + 1, t.pid, expected[i]);
         }
     }
+
+    @Test
+    void kmallocFailureReturnsEnomemWithoutAskingKthreadd() {
+        SimRun r = SimRun.run(scenario(1, 5 * MS, run(MS, "x", "oneshot", "kmalloc")));
+        assertEquals("-ENOMEM", apiResult(r, 0));
+        assertTrue(r.machine.createInfos.isEmpty(), "no request was allocated");
+        assertEquals(-1, indexOf(r.tracepoints(), "sched_waking", "comm=kthreadd", 0));
+    }
+
+    @Test
+    void nohzFullCpusGetNoKthreads() {
+        Scenario s = new Scenario("nohz", 4, Arrays.asList(2, 3), 1, 250, "voluntary", "minimal", 20 * MS,
+            Arrays.asList(new Action(MS, "insmod", "kthread_run", "k/%d", 6, "sleeper", 2, -1, "", "")));
+        SimRun r = SimRun.run(s);
+        assertNull(r.machine.bug);
+        int seen = 0;
+        for (TaskStruct t : r.machine.tasks) {
+            if (t.comm.startsWith("k/")) {
+                seen++;
+                assertTrue(t.cpu < 2, t.comm + " ran on nohz_full CPU " + t.cpu);
+                assertEquals("0-1", t.cpusMask.toList());
+            }
+        }
+        assertEquals(6, seen);
+    }
+
+    @Test
+    void theTickPreemptsACpuHogOnlyAtCondReschedWithoutFullPreemption() {
+        Action hogs = new Action(MS, "insmod", "kthread_run", "hog/%d", 2, "spinner", 0, -1, "", "");
+        SimRun voluntary = SimRun.run(scenario(1, 40 * MS, hogs));
+        assertNull(voluntary.machine.bug);
+        int switches = 0;
+        for (TraceEvent e : voluntary.tracepoints()) {
+            if (e.name.equals("sched_switch") && e.args.startsWith("prev_comm=hog/")) {
+                assertTrue(e.args.contains("prev_state=R+"), "a hog only leaves the CPU preempted: " + e.args);
+                switches++;
+            }
+        }
+        assertTrue(switches >= 4, "the two hogs took turns: " + switches);
+    }
 }

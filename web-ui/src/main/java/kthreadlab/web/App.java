@@ -1,48 +1,589 @@
 package kthreadlab.web;
 
-import kthreadlab.engine.Boot;
-import kthreadlab.engine.Machine;
+import kthreadlab.history.History;
+import kthreadlab.kernel.Time;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.snapshot.Snapshot;
+import kthreadlab.source.Annotations;
 import kthreadlab.source.Corpus;
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
 
-/** The page: one place that turns user intents into simulator steps and re-renders the snapshot. */
+/**
+ * The page. User actions become intents (step, back, seek, play…) handled here, in one place;
+ * each ends in go(n), which takes the snapshot of step n from the history and renders every pane
+ * from it. The panes never touch the simulator. Long work runs in slices through the Runner.
+ */
 public final class App {
+    /** Follow the task that took the last step. */
+    static final int AUTO = -1;
+    /** Follow no one: the source pane stays where the reader put it. */
+    static final int NONE = -2;
+    /** Background recording stops here; going further records on demand. */
+    static final long BACKGROUND_LIMIT = 300_000;
+
+    static final String[] FORK = {"sched_process_fork"};
+    static final String[] SWITCH = {"sched_switch"};
+    static final String[] WAKEUP = {"sched_wakeup", "sched_wakeup_new"};
+
     private final Corpus corpus = Corpus.load();
+    private final Locator loc = new Locator(corpus);
+    private Annotations notes;
+    private final Runner runner = new Runner(this::failed);
     private final SourcePane source;
-    private Scenario scenario;
-    private Machine machine;
-    private Snapshot snapshot;
+    private final CpuPane cpus;
+    private final TaskPane tasks;
+    private final ObjectsPane objects;
+    private final TimelinePane timeline;
+    private final EventLog log;
+    private final Controls controls;
+
+    private String lang;
+    private String preset = Fragment.DEFAULT_PRESET;
+    private long until = -1;
+    private History history;
+    private long pos;
+    private Snapshot snap;
+    private int follow = AUTO;
+    private String followSig = "";
+    private double lastFragmentWrite;
+    private boolean fragmentPending;
+    private String message = "";
 
     private App() {
-        source = new SourcePane(corpus, Dom.byId("source"));
-        scenario = Presets.get("seed").scenario;
-        machine = Boot.machine(scenario);
-        snapshot = Snapshot.of(machine);
-        HTMLElement step = Dom.byId("btn-step");
-        step.addEventListener("click", e -> step());
+        lang = Dom.prefersChinese() ? "zh" : "en";
+        notes = Annotations.load(lang);
+        source = new SourcePane(corpus, loc, notes);
+        cpus = new CpuPane(Dom.byId("cpu-cards"));
+        tasks = new TaskPane(Dom.byId("task-table"), loc, new TaskPane.Actions() {
+            @Override
+            public void showLine(String file, int line) {
+                source.show(file, line);
+            }
+
+            @Override
+            public void follow(int taskId) {
+                setFollow(taskId);
+            }
+        });
+        objects = new ObjectsPane();
+        timeline = new TimelinePane(ns -> intent("timeline", () -> go(history.stepAtTime(ns))));
+        log = new EventLog(Dom.byId("log"), Dom.byId("log-count"));
+        controls = new Controls(this);
     }
 
     public static void main(String[] args) {
         try {
-            new App().render();
+            App app = new App();
+            app.start();
         } catch (RuntimeException e) {
             System.out.println("kthreadlab: cannot start: " + e);
-            Dom.text(Dom.byId("status"), "kthreadlab could not start: " + e.getMessage());
+            try {
+                HTMLElement m = Dom.byId("message");
+                Dom.text(m, "kthreadlab could not start: " + e);
+                Dom.show(m, true);
+            } catch (RuntimeException ignored) {
+                // no page to report to
+            }
         }
     }
 
-    private void step() {
-        if (machine.step(scenario.until)) {
-            snapshot = Snapshot.of(machine);
+    private void start() {
+        controls.fillPresets(lang);
+        Fragment f = Fragment.parse(Dom.fragment());
+        if (f.error != null) {
+            setMessage(f.error + " Showing the seed walkthrough instead.");
+            f = Fragment.parse("");
         }
-        render();
+        if (f.lang != null) {
+            setLang(f.lang);
+        }
+        load(f.preset, f.until);
+        goFar(f.step);
+        Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
+        Dom.byId("page").setAttribute("data-ready", "true");
     }
 
-    private void render() {
-        source.render(snapshot);
-        Dom.text(Dom.byId("status"), "step " + snapshot.step + "  t=" + kthreadlab.kernel.Time.format(snapshot.timeNs));
+    // ---- error handling ---------------------------------------------------------------------
+
+    /** Runs an event handler; an exception is reported on the page and in the console, never thrown. */
+    static void guard(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.out.println("kthreadlab: " + what + " failed: " + e);
+            try {
+                HTMLElement m = Dom.byId("message");
+                Dom.text(m, "Something went wrong (" + what + "): " + e);
+                Dom.show(m, true);
+            } catch (RuntimeException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    private void failed(String what, RuntimeException e) {
+        System.out.println("kthreadlab: " + what + " failed: " + e);
+        setMessage("Something went wrong (" + what + "): " + e);
+        controls.update(history, pos, runner.job() instanceof Play);
+    }
+
+    /** A user intent: clears the last notice, then runs. */
+    void intent(String what, Runnable r) {
+        guard(what, () -> {
+            setMessage("");
+            r.run();
+        });
+    }
+
+    void setMessage(String m) {
+        message = m == null ? "" : m;
+        HTMLElement e = Dom.byId("message");
+        Dom.text(e, message);
+        Dom.show(e, !message.isEmpty());
+    }
+
+    // ---- loading -----------------------------------------------------------------------------
+
+    /** Starts a new history for a preset (until < 0: the preset's own end time). */
+    void load(String name, long untilNs) {
+        runner.cancel();
+        Presets.Preset p = Presets.get(name);
+        if (p == null) {
+            setMessage("There is no preset named '" + name + "'.");
+            p = Presets.get(Fragment.DEFAULT_PRESET);
+        }
+        preset = p.name;
+        until = untilNs;
+        Scenario s = p.scenario;
+        history = new History(s, untilNs >= 0 ? untilNs : s.until, History.INTERVAL);
+        pos = 0;
+        controls.selectPreset(preset);
+        runner.background(this::recordInBackground);
+        go(0);
+    }
+
+    private boolean recordInBackground(double deadline) {
+        if (history.ended() || history.recorded() >= BACKGROUND_LIMIT) {
+            return false;
+        }
+        recordUntil(Long.MAX_VALUE, deadline);
+        controls.update(history, pos, false);
+        if (history.ended() || history.recorded() % 8192 < 512) {
+            timeline.render(history, pos);
+        }
+        return !history.ended() && history.recorded() < BACKGROUND_LIMIT;
+    }
+
+    /** Records until `goal` steps, the end, or the deadline. */
+    void recordUntil(long goal, double deadline) {
+        while (history.recorded() < goal && !history.ended() && Dom.now() < deadline) {
+            history.record((int) Math.min(128, goal - history.recorded()));
+        }
+    }
+
+    // ---- going to a step ---------------------------------------------------------------------
+
+    /** Shows step n (0 <= n <= recorded). */
+    void go(long n) {
+        pos = n;
+        try {
+            snap = history.snapshotAt(n);
+        } catch (RuntimeException e) {
+            System.out.println("kthreadlab: cannot show step " + n + ": " + e);
+            setMessage("Step " + n + " cannot be shown: " + e);
+            render(null);
+            return;
+        }
+        render(snap);
+    }
+
+    /** Goes to step n, recording in slices first if it is not recorded yet. */
+    void goFar(long n) {
+        if (n <= history.recorded()) {
+            go(n);
+            return;
+        }
+        runner.start(new Seek(n));
+    }
+
+    long position() {
+        return pos;
+    }
+
+    History history() {
+        return history;
+    }
+
+    private void render(Snapshot s) {
+        Dom.byId("state").getClassList().toggle("stale", s == null);
+        if (s != null) {
+            int focus = focusTask(s);
+            updateFollowChoices(s);
+            source.render(s, focus, follow != NONE);
+            cpus.render(s);
+            tasks.render(s, focus);
+            objects.render(s);
+            banner(s);
+        }
+        log.render(history, pos);
+        timeline.render(history, pos);
+        controls.update(history, pos, runner.job() instanceof Play);
+        status(s);
+        writeFragment();
+    }
+
+    /** The task whose line is `.cur`: the followed one, else the one that took the last step. */
+    private int focusTask(Snapshot s) {
+        if (follow >= 0 && follow < s.tasks.size()) {
+            return follow;
+        }
+        if (follow == NONE) {
+            return -1;
+        }
+        return s.lastTask >= 0 ? s.lastTask : s.cpus.get(0).curr;
+    }
+
+    private void status(Snapshot s) {
+        StringBuilder sb = new StringBuilder("step ").append(pos).append(" of ").append(history.recorded());
+        if (!history.ended()) {
+            sb.append("+");
+        }
+        sb.append(" · t = ").append(Time.format(history.timeAt(pos)));
+        if (s != null && s.lastTask >= 0) {
+            sb.append(" · CPU").append(s.lastCpu).append(" ran ").append(Fmt.task(s, s.lastTask)).append(" in ")
+                .append(s.lastFunction).append("()");
+        }
+        if (history.ended() && pos == history.recorded()) {
+            sb.append(" · end of the run");
+        }
+        Dom.text(Dom.byId("status"), sb.toString());
+    }
+
+    private void banner(Snapshot s) {
+        HTMLElement b = Dom.byId("bug");
+        String text = null;
+        if (s.bug != null) {
+            text = s.bug;
+            if (s.lastTask >= 0) {
+                text += " — CPU" + s.lastCpu + " was running " + Fmt.task(s, s.lastTask) + " in " + s.lastFunction
+                    + "()";
+            }
+        } else if (history.error() != null && pos == history.recorded()) {
+            text = "kthreadlab: " + history.error() + ". The run stops at step " + history.recorded() + ".";
+        }
+        Dom.show(b, text != null);
+        Dom.text(b, text == null ? "" : text);
+    }
+
+    // ---- following a task ---------------------------------------------------------------------
+
+    void setFollow(int taskId) {
+        follow = taskId;
+        controls.selectFollow(follow);
+        if (snap != null) {
+            render(snap);
+        }
+    }
+
+    private void updateFollowChoices(Snapshot s) {
+        StringBuilder sb = new StringBuilder();
+        for (Snapshot.TaskView t : s.tasks) {
+            sb.append(t.id).append(Fmt.task(t)).append(t.dead).append(',');
+        }
+        String sig = sb.toString();
+        if (!sig.equals(followSig)) {
+            followSig = sig;
+            controls.fillFollow(s, follow);
+        }
+    }
+
+    // ---- language ---------------------------------------------------------------------------
+
+    String lang() {
+        return lang;
+    }
+
+    void setLang(String l) {
+        if (l.equals(lang)) {
+            return;
+        }
+        lang = l;
+        notes = Annotations.load(l);
+        source.setNotes(notes);
+        controls.fillPresets(l);
+        controls.selectPreset(preset);
+        controls.selectLang(l);
+        Dom.doc().getDocumentElement().setAttribute("lang", l.equals("zh") ? "zh-CN" : "en");
+        if (snap != null) {
+            render(snap);
+        }
+    }
+
+    // ---- intents ----------------------------------------------------------------------------
+
+    void step() {
+        runner.cancel();
+        if (pos >= history.recorded() && !history.ended()) {
+            history.record(1);
+        }
+        if (pos < history.recorded()) {
+            go(pos + 1);
+        } else {
+            setMessage(endNotice());
+            render(snap);
+        }
+    }
+
+    void back() {
+        runner.cancel();
+        if (pos > 0) {
+            go(pos - 1);
+        }
+    }
+
+    void reset() {
+        runner.cancel();
+        go(0);
+    }
+
+    void stepOver() {
+        runner.cancel();
+        if (snap == null) {
+            step();
+            return;
+        }
+        int t = focusTask(snap);
+        if (t < 0) {
+            t = snap.lastTask >= 0 ? snap.lastTask : snap.cpus.get(0).curr;
+        }
+        Snapshot.TaskView tv = snap.task(t);
+        if (tv.frames.isEmpty()) {
+            step();
+            return;
+        }
+        History.StepOver search = history.stepOver(pos, t, tv.frames.size());
+        String who = Fmt.task(tv);
+        String fn = tv.frames.get(0).function;
+        runner.start(new Search("step over") {
+            @Override
+            long find() {
+                return search.scan();
+            }
+
+            @Override
+            String notFound() {
+                return who + " did not come back from " + fn + "() before the end of the run.";
+            }
+        });
+    }
+
+    void runToNext(String[] names, String label) {
+        runner.cancel();
+        long from = pos;
+        runner.start(new Search("next " + label) {
+            @Override
+            long find() {
+                return history.nextEvent(from, names);
+            }
+
+            @Override
+            String notFound() {
+                return "No " + label + " after step " + from + " until the end of the run.";
+            }
+        });
+    }
+
+    void runToEnd() {
+        runner.start(new Seek(Long.MAX_VALUE));
+    }
+
+    void play() {
+        if (history.ended() && pos >= history.recorded()) {
+            setMessage(endNotice());
+            return;
+        }
+        runner.start(new Play());
+        controls.update(history, pos, true);
+    }
+
+    void pause() {
+        if (runner.job() instanceof Play) {
+            runner.cancel();
+        }
+        controls.update(history, pos, false);
+    }
+
+    void togglePlay() {
+        if (runner.job() instanceof Play) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    boolean playing() {
+        return runner.job() instanceof Play;
+    }
+
+    void choosePreset(String name) {
+        load(name, -1);
+    }
+
+    private String endNotice() {
+        if (history.error() != null) {
+            return "The run stops here: " + history.error();
+        }
+        return snap != null && snap.bug != null ? "The run stops at the BUG." : "This is the end of the run.";
+    }
+
+    /** The longest slice of background or foreground work so far, in ms (read by the benchmark). */
+    double longestSlice() {
+        return runner.longest();
+    }
+
+    void resetLongestSlice() {
+        runner.resetLongest();
+    }
+
+    private void hashChanged() {
+        Fragment f = Fragment.parse(Dom.fragment());
+        if (f.error != null) {
+            setMessage(f.error + " The current view is kept.");
+            return;
+        }
+        if (f.lang != null) {
+            setLang(f.lang);
+        }
+        if (!f.preset.equals(preset) || f.until != until) {
+            load(f.preset, f.until);
+        }
+        goFar(f.step);
+    }
+
+    private void writeFragment() {
+        double now = Dom.now();
+        if (now - lastFragmentWrite >= 100) {
+            lastFragmentWrite = now;
+            Dom.replaceFragment(Fragment.format(preset, pos, lang, until));
+        } else if (!fragmentPending) {
+            fragmentPending = true;
+            Window.setTimeout(() -> guard("link", () -> {
+                fragmentPending = false;
+                lastFragmentWrite = Dom.now();
+                Dom.replaceFragment(Fragment.format(preset, pos, lang, until));
+            }), 120);
+        }
+    }
+
+    // ---- jobs -------------------------------------------------------------------------------
+
+    /** Goes to a step that may not be recorded yet (a link, "go to step", run to end). */
+    private final class Seek implements Runner.Job {
+        private final long target;
+
+        Seek(long target) {
+            this.target = target;
+        }
+
+        @Override
+        public boolean run(double deadline) {
+            recordUntil(target, deadline);
+            if (history.recorded() >= target || history.ended()) {
+                long n = Math.min(target, history.recorded());
+                if (n < target && target != Long.MAX_VALUE) {
+                    setMessage("The run has only " + history.recorded() + " steps; showing the last one.");
+                }
+                go(n);
+                return true;
+            }
+            Dom.text(Dom.byId("status"), "recording… step " + history.recorded() + " (going to "
+                + (target == Long.MAX_VALUE ? "the end" : Long.toString(target)) + ")");
+            controls.update(history, pos, false);
+            return false;
+        }
+    }
+
+    /** Records forward until a condition on the recorded steps is met. */
+    private abstract class Search implements Runner.Job {
+        private final String what;
+
+        Search(String what) {
+            this.what = what;
+        }
+
+        abstract long find();
+
+        abstract String notFound();
+
+        @Override
+        public boolean run(double deadline) {
+            while (true) {
+                long s = find();
+                if (s >= 0) {
+                    go(s);
+                    return true;
+                }
+                if (history.ended()) {
+                    go(history.recorded());
+                    setMessage(notFound());
+                    return true;
+                }
+                if (Dom.now() >= deadline) {
+                    Dom.text(Dom.byId("status"), what + ": searching… step " + history.recorded());
+                    return false;
+                }
+                recordUntil(history.recorded() + 512, deadline);
+            }
+        }
+    }
+
+    /** Plays forward at the chosen speed, one render per frame. */
+    private final class Play implements Runner.Job {
+        private double last = Dom.now();
+        private double carry;
+
+        @Override
+        public boolean run(double deadline) {
+            double t = Dom.now();
+            double dt = Math.min(t - last, 100);
+            last = t;
+            double speed = controls.speed();
+            long k;
+            if (speed <= 0) {
+                k = Long.MAX_VALUE / 4;
+            } else {
+                carry += speed * dt / 1000;
+                k = (long) carry;
+                carry -= k;
+            }
+            if (k == 0) {
+                return false;
+            }
+            long target = pos + k;
+            recordUntil(target, Math.min(deadline, t + 8));
+            long reach = Math.min(target, history.recorded());
+            if (reach > pos) {
+                go(reach);
+            }
+            if (history.ended() && pos >= history.recorded()) {
+                controls.update(history, pos, false);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public int delay() {
+            return 16;
+        }
+
+        @Override
+        public void cancelled() {
+            controls.update(history, pos, false);
+        }
     }
 }

@@ -88,8 +88,8 @@ final class TaskPane {
         b.setAttribute("title", "follow " + Fmt.task(t) + " in the source" + (t.flags.isEmpty() ? "" : "; flags " + t.flags)
             + (t.kthreadFlags.isEmpty() ? "" : "; kthread " + t.kthreadFlags));
         comm.appendChild(b);
-        HTMLElement st = Dom.add(tr, "td", "state", t.dead ? "X" : t.state);
-        st.setAttribute("title", t.dead ? "exited and released" : t.stateName);
+        HTMLElement st = Dom.add(tr, "td", "state", t.state);
+        st.setAttribute("title", t.stateName + (t.dead ? ", released" : ""));
         Dom.add(tr, "td", "num cpu", Integer.toString(t.cpu));
         Dom.add(tr, "td", "num vruntime", Fmt.ns(t.vruntime));
         HTMLElement stack = Dom.add(tr, "td", "stack");
@@ -105,6 +105,7 @@ final class TaskPane {
                 fb.setAttribute("title", f.file + ":" + line + "  " + f.text);
             } else {
                 fb.getClassList().add("missing");
+                fb.setAttribute("aria-disabled", "true");
                 fb.setAttribute("title", f.file + ": not in the corpus yet");
             }
             stack.appendChild(fb);
