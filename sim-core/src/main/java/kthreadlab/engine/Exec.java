@@ -68,6 +68,7 @@ public final class Exec {
     public void call(Frame callee) {
         callee.irq = rq.inIrq;
         cur.stack.add(callee);
+        callee.entered = true;
         m.emit(TraceEvent.FUNC_ENTER, rq, callee.code().function, callee.detail());
     }
 
@@ -86,7 +87,9 @@ public final class Exec {
      */
     public void ret(long value) {
         Frame done = cur.stack.remove(cur.stack.size() - 1);
-        m.emit(TraceEvent.FUNC_EXIT, rq, done.code().function, "");
+        if (done.entered) {
+            m.emit(TraceEvent.FUNC_EXIT, rq, done.code().function, "");
+        }
         Frame caller = cur.top();
         boolean irqExit = done.irq && (caller == null || !caller.irq);
         if (irqExit) {

@@ -72,7 +72,7 @@ public final class CopyProcess extends Frame {
                 x.call(new SchedFork(child));
                 return;
             case COPY_THREAD:
-                m.task(child).stack.add(new RetFromFork(fn, arg));
+                Tasks.copyThread(m.task(child), fn, arg);
                 pc = ALLOC_PID;
                 return;
             case ALLOC_PID:

@@ -70,7 +70,7 @@ public final class Creator {
         t.parent = m.initTask;
         t.cpusMask = CpuMask.first(m.config.cpus);
         t.stack.add(new CreatorMain());
-        t.stack.add(new RetFromFork.ScheduleTail());
+        t.stack.add(ScheduleTail.implicitFrame());
         t.cpu = Core.selectTaskRqFork(m, t, 0);
         Rq rq = m.rqs[t.cpu];
         Core.updateRqClock(m, rq);

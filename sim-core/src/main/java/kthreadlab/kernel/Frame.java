@@ -14,6 +14,8 @@ public abstract class Frame implements Cloneable {
     public boolean irq;
     /** Pushed by the machine, not called by the frame below (preemption): its return value is not delivered. */
     public boolean implicit;
+    /** A FUNC_ENTER record was emitted for this frame (frames planted by copy_thread have none). */
+    public boolean entered;
     /** Set by Exec.callAndReturn: return as soon as the called function returns. */
     public boolean returnsWithCallee;
 

@@ -16,6 +16,15 @@ public final class Tasks {
         tsk.comm = comm;
     }
 
+    /**
+     * copy_thread for a kernel thread: the child will start in ret_from_fork (arch code, not shown),
+     * which runs schedule_tail() and then calls fn(arg). Its first step is schedule_tail's.
+     */
+    public static void copyThread(TaskStruct child, String fn, long arg) {
+        child.stack.add(ThreadFns.start(fn, arg));
+        child.stack.add(ScheduleTail.implicitFrame());
+    }
+
     /** Appends a line to a create info's lifecycle, stamped with the time. */
     public static void note(Machine m, KthreadCreateInfo info, String what) {
         info.history.add(Time.format(m.now) + " " + what);

@@ -21,6 +21,19 @@
 1348		}
 1349		task_unlock(tsk);
 1350	}
+1373	/* Please note the differences between mmput and mm_release.
+1374	 * mmput is called whenever we stop holding onto a mm_struct,
+1375	 * error success whatever.
+1376	 *
+1377	 * mm_release is called after a mm_struct has been removed
+1378	 * from the current process.
+1379	 *
+1380	 * This difference is important for error handling, when we
+1381	 * only half set up a mm_struct for a new process and need to restore
+1382	 * the old one.  Because we mmput the new mm_struct before
+1383	 * restoring the old one. . .
+1384	 * Eric Biederman 10 January 1998
+1385	 */
 1386	static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 1387	{
 1388		uprobe_free_utask(tsk);
@@ -54,6 +67,11 @@
 1416		if (tsk->vfork_done)
 1417			complete_vfork_done(tsk);
 1418	}
+1420	void exit_mm_release(struct task_struct *tsk, struct mm_struct *mm)
+1421	{
+1422		futex_exit_release(tsk);
+1423		mm_release(tsk, mm);
+1424	}
 1934	static __latent_entropy struct task_struct *copy_process(
 1935						struct pid *pid,
 1936						int trace,
