@@ -8,8 +8,8 @@ import kthreadlab.sched.SchedFork;
 /**
  * The parts of copy_process() (kernel/fork.c) that matter here: dup_task_struct copies the parent
  * (comm, PF_KTHREAD, cpus_mask, priority), sched_fork leaves the child TASK_NEW and off every
- * runqueue, copy_thread plants fn(arg) for ret_from_fork, alloc_pid hands out the next pid, and
- * under tasklist_lock the child gets its parent. Failure points: max_threads (-EAGAIN, injected
+ * runqueue, copy_thread plants fn(arg) for ret_from_fork, alloc_pid hands out the next pid,
+ * sched_cgroup_fork (5.15.y) places it on this CPU, and under tasklist_lock the child gets its parent. Failure points: max_threads (-EAGAIN, injected
  * by a scenario's "fail": "copy_process") and a fatal signal of the parent (-EINTR).
  */
 public final class CopyProcess extends Frame {
@@ -19,6 +19,8 @@ public final class CopyProcess extends Frame {
         "retval = sched_fork(clone_flags, p);",
         "retval = copy_thread(clone_flags, args->stack, args->stack_size, p, args->tls);",
         "pid = alloc_pid(p->nsproxy->pid_ns_for_children, args->set_tid,",
+        "retval = cgroup_can_fork(p, args);",
+        "sched_cgroup_fork(p, args);",
         "write_lock_irq(&tasklist_lock);",
         "p->real_parent = current;",
         "if (fatal_signal_pending(current)) {",
@@ -27,8 +29,9 @@ public final class CopyProcess extends Frame {
         "trace_task_newtask(p, clone_flags);",
         "return p;",
         "if (data_race(nr_threads >= max_threads))");
-    static final int DUP = 0, MAX_THREADS = 1, SCHED_FORK = 2, COPY_THREAD = 3, ALLOC_PID = 4, LOCK = 5,
-        PARENT = 6, FATAL = 7, ATTACH = 8, UNLOCK = 9, NEWTASK = 10, RETURN = 11, FAIL = 12;
+    static final int DUP = 0, MAX_THREADS = 1, SCHED_FORK = 2, COPY_THREAD = 3, ALLOC_PID = 4, CAN_FORK = 5,
+        CGROUP_FORK = 6, LOCK = 7, PARENT = 8, FATAL = 9, ATTACH = 10, UNLOCK = 11, NEWTASK = 12, RETURN = 13,
+        FAIL = 14;
 
     private final long cloneFlags;
     private final int exitSignal;
@@ -77,7 +80,14 @@ public final class CopyProcess extends Frame {
                 return;
             case ALLOC_PID:
                 m.task(child).pid = m.nextPid++;
+                pc = CAN_FORK;
+                return;
+            case CAN_FORK:
+                pc = CGROUP_FORK;
+                return;
+            case CGROUP_FORK:
                 pc = LOCK;
+                x.call(new SchedFork.CgroupFork(child));
                 return;
             case LOCK:
                 x.rq.irqsOff++;

@@ -7,8 +7,9 @@ import kthreadlab.kernel.TaskState;
 import kthreadlab.kernel.TaskStruct;
 
 /**
- * sched_fork() as in v5.15.0: zero the child's CFS times, mark it TASK_NEW (nobody can wake it
- * or run it yet), pick the fair class, put it on this CPU and let task_fork_fair place it.
+ * sched_fork() (5.15.100): zero the child's CFS times, mark it TASK_NEW (nobody can wake it or run
+ * it yet) and pick the fair class. In 5.15.y the CPU and task_fork_fair moved to
+ * sched_cgroup_fork(), which copy_process calls later (inner class CgroupFork).
  */
 public final class SchedFork extends Frame {
     static final Code CODE = new Code("kernel/sched/core.c", "sched_fork",
@@ -16,10 +17,6 @@ public final class SchedFork extends Frame {
         "p->__state = TASK_NEW;",
         "p->prio = current->normal_prio;",
         "p->sched_class = &fair_sched_class;",
-        "raw_spin_lock_irqsave(&p->pi_lock, flags);",
-        "__set_task_cpu(p, smp_processor_id());",
-        "p->sched_class->task_fork(p);",
-        "raw_spin_unlock_irqrestore(&p->pi_lock, flags);",
         "return 0;");
 
     private final int child;
@@ -52,26 +49,54 @@ public final class SchedFork extends Frame {
             case 3:
                 pc = 4;
                 return;
-            case 4:
-                x.rq.irqsOff++;
-                x.preemptDisable();
-                pc = 5;
-                return;
-            case 5:
-                p.cpu = x.rq.cpu;
-                pc = 6;
-                return;
-            case 6:
-                pc = 7;
-                x.call(new TaskForkFair(child));
-                return;
-            case 7:
-                x.rq.irqsOff--;
-                x.rq.preemptCount--;
-                pc = 8;
-                return;
             default:
                 x.ret(0);
+        }
+    }
+
+    /** sched_cgroup_fork(): under p->pi_lock, put the child on this CPU and let task_fork_fair place it. */
+    public static final class CgroupFork extends Frame {
+        static final Code CODE = new Code("kernel/sched/core.c", "sched_cgroup_fork",
+            "raw_spin_lock_irqsave(&p->pi_lock, flags);",
+            "__set_task_cpu(p, smp_processor_id());",
+            "p->sched_class->task_fork(p);",
+            "raw_spin_unlock_irqrestore(&p->pi_lock, flags);");
+
+        private final int child;
+
+        public CgroupFork(int child) {
+            this.child = child;
+        }
+
+        @Override
+        public Code code() {
+            return CODE;
+        }
+
+        @Override
+        public void step(Exec x) {
+            TaskStruct p = x.m.task(child);
+            switch (pc) {
+                case 0:
+                    p.piLocked = true;
+                    x.rq.irqsOff++;
+                    x.preemptDisable();
+                    pc = 1;
+                    return;
+                case 1:
+                    p.cpu = x.rq.cpu;
+                    pc = 2;
+                    return;
+                case 2:
+                    pc = 3;
+                    x.call(new TaskForkFair(child));
+                    return;
+                default:
+                    p.piLocked = false;
+                    x.rq.irqsOff--;
+                    x.rq.preemptCount--;
+                    x.ret(0);
+            }
         }
     }
 }

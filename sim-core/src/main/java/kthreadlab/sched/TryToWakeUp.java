@@ -17,8 +17,8 @@ import kthreadlab.kernel.TaskStruct;
 public final class TryToWakeUp extends Frame {
     static final Code CODE = new Code("kernel/sched/core.c", "try_to_wake_up",
         "raw_spin_lock_irqsave(&p->pi_lock, flags);",
-        "if (!(READ_ONCE(p->__state) & state))",
-        "trace_sched_waking(p);",
+        "#2 if (!ttwu_state_match(p, state, &success))",
+        "#2 trace_sched_waking(p);",
         "if (READ_ONCE(p->on_rq) && ttwu_runnable(p, wake_flags))",
         "WRITE_ONCE(p->__state, TASK_WAKING);",
         "smp_cond_load_acquire(&p->on_cpu, !VAL);",

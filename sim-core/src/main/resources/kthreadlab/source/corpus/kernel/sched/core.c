@@ -1,6 +1,6 @@
 # file: kernel/sched/core.c
 # version: v5.15.100 (the 5.15.y stable release; v5.15.0 itself could not be read, see the notes)
-# checked: zcjie1/linux-5.15.100@0ccebedef24313f865e5f51b81c380f25a22bbca (about 70 owner comment lines and inline comments removed, and the owner's code edit in schedule() undone, before counting), unifreq/linux-5.15.y@234b9cd63629c9e90934f24ec3734063e05d23f3 (a later 5.15.y: same text in every excerpt except the lines named below)
+# checked: zcjie1/linux-5.15.100@0ccebedef24313f865e5f51b81c380f25a22bbca (63 lines its owner added removed, inline owner comments stripped and the owner's edit of schedule() undone, before counting; all the removals checked against the unifreq text), unifreq/linux-5.15.y@234b9cd63629c9e90934f24ec3734063e05d23f3 (a later 5.15.y: same text in every excerpt except the lines named below)
 # license: GPL-2.0 (Linux kernel; excerpts, each line keeps its line number in the original file)
 # note: sched_fork is the 5.15.y form: the stable backport of "sched: Fix yet more sched_fork() races" moved the pi_lock / __set_task_cpu / task_fork steps that v5.15.0 did inside sched_fork into sched_cgroup_fork (shown too), which copy_process calls after cgroup_can_fork
 # note: later 5.15.y releases (as in the unifreq copy) add "if (task_on_rq_migrating(p)) flags |= ENQUEUE_MIGRATED;" to activate_task and "&& !irqs_disabled()" to __cond_resched; v5.15.100 has neither
