@@ -21,7 +21,8 @@ public final class Main {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: kthreadlab (presets | run FILE|--preset NAME [--format ftrace|ps|api] | source FILE|--list)");
+            err.println("usage: kthreadlab presets | run (FILE | --preset NAME) [--format ftrace|ps|api|chrome|steps]"
+                + " [--until DURATION] | source (FILE | --list) | bench");
             return 2;
         }
         switch (args[0]) {
@@ -47,28 +48,55 @@ public final class Main {
     private static int runCommand(String[] args, PrintStream out, PrintStream err) {
         Scenario s = null;
         String format = "ftrace";
+        Long until = null;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--preset") && i + 1 < args.length) {
+            String a = args[i];
+            if (a.equals("--preset") && i + 1 < args.length) {
                 Presets.Preset p = Presets.get(args[++i]);
                 if (p == null) {
-                    err.println("kthreadlab: no preset named '" + args[i] + "'");
+                    err.println("kthreadlab: no preset named '" + args[i] + "' (see: kthreadlab presets)");
                     return 2;
                 }
                 s = p.scenario;
-            } else if (args[i].equals("--format") && i + 1 < args.length) {
+            } else if (a.equals("--format") && i + 1 < args.length) {
                 format = args[++i];
+                if (!FORMATS.contains(format)) {
+                    err.println("kthreadlab: --format " + format + " is not one of " + FORMATS);
+                    return 2;
+                }
+            } else if (a.equals("--until") && i + 1 < args.length) {
+                try {
+                    until = kthreadlab.scenario.Durations.parse(args[++i], "--until");
+                } catch (kthreadlab.scenario.ScenarioException e) {
+                    err.println("kthreadlab: " + e.getMessage());
+                    return 2;
+                }
+            } else if (!a.startsWith("--") && s == null) {
+                try {
+                    s = kthreadlab.scenario.ScenarioJson.read(java.nio.file.Files.readString(java.nio.file.Path.of(a)));
+                } catch (java.io.IOException e) {
+                    err.println("kthreadlab: " + a + ": cannot read: " + e.getMessage());
+                    return 2;
+                } catch (kthreadlab.scenario.ScenarioException e) {
+                    err.println("kthreadlab: " + a + ": " + e.getMessage());
+                    return 2;
+                }
+            } else {
+                err.println("kthreadlab: run: unexpected argument '" + a + "'");
+                return 2;
             }
         }
         if (s == null) {
             err.println("kthreadlab: run needs FILE or --preset NAME");
             return 2;
         }
+        long end = until != null ? until : s.until;
         Machine m = Boot.machine(s);
         TraceLog log = new TraceLog();
         m.sink = log;
         StringBuilder steps = new StringBuilder();
         kthreadlab.engine.Invariants inv = new kthreadlab.engine.Invariants();
-        while (m.step(s.until)) {
+        while (m.step(end)) {
             inv.check(m);
             if (format.equals("steps")) {
                 steps.append(Reports.stepLine(m)).append('\n');
@@ -79,7 +107,7 @@ public final class Main {
         }
         out.print(steps);
         if (!format.equals("steps")) {
-            print(m, log.events, format, out);
+            print(m, s, log.events, format, out);
         }
         if (m.bug != null) {
             err.println(m.bug);
@@ -88,8 +116,12 @@ public final class Main {
         return 0;
     }
 
-    private static void print(Machine m, List<TraceEvent> events, String format, PrintStream out) {
-        if (format.equals("ps")) {
+    static final java.util.List<String> FORMATS = java.util.Arrays.asList("ftrace", "ps", "api", "chrome", "steps");
+
+    private static void print(Machine m, Scenario s, List<TraceEvent> events, String format, PrintStream out) {
+        if (format.equals("chrome")) {
+            out.print(kthreadlab.trace.ChromeJson.write(events, s));
+        } else if (format.equals("ps")) {
             out.print(Reports.ps(m));
         } else if (format.equals("api")) {
             out.print(Reports.api(events));

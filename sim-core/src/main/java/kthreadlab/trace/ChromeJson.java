@@ -76,7 +76,8 @@ public final class ChromeJson {
                 } else if (e.kind == TraceEvent.FUNC_EXIT) {
                     int at = t.open.lastIndexOf(e.name);
                     while (at >= 0 && t.open.size() > at) {
-                        end(w, t, t.open.remove(t.open.size() - 1), e.timeNs);
+                        t.open.remove(t.open.size() - 1);
+                        end(w, t, e.timeNs);
                     }
                 } else if (e.kind == TraceEvent.API) {
                     instant(w, t, e);
@@ -85,7 +86,8 @@ public final class ChromeJson {
             for (Task t : tasks.values()) {
                 long close = t.exited ? t.lastNs : endNs;
                 while (!t.open.isEmpty()) {
-                    end(w, t, t.open.remove(t.open.size() - 1), close);
+                    t.open.remove(t.open.size() - 1);
+                    end(w, t, close);
                 }
             }
             w.endArray();
@@ -155,10 +157,9 @@ public final class ChromeJson {
         w.endObject();
     }
 
-    private static void end(JsonWriter w, Task t, String name, long ns) throws IOException {
+    /** An E closes the innermost open slice of its thread; it carries no name (nor needs one). */
+    private static void end(JsonWriter w, Task t, long ns) throws IOException {
         w.beginObject();
-        w.name("name").value(name);
-        w.name("cat").value("func");
         w.name("ph").value("E");
         w.name("ts").jsonValue(micros(ns));
         w.name("pid").value(t.tid);

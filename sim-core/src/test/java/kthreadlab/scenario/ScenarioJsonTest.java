@@ -129,7 +129,7 @@ class ScenarioJsonTest {
             {"{\"version\": 1}{}", "line 1 column 16: not valid JSON (comments, single quotes, unquoted words"},
             {"[1]", "a scenario file is one JSON object {…}; this one is a list"},
             {"{\"version\": 1, 'cpus': 2}", "line 1 column 17: not valid JSON (comments, single quotes"},
-            {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\"} // done", "line 1 column 42: not valid JSON"},
+            {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\"} // done", "line 1 column 44: not valid JSON"},
             {"{\"cpus\": 1, \"until\": \"1ms\"}", "version: missing"},
             {"{\"version\": 2, \"cpus\": 1}", "version: 2 is newer than this kthreadlab reads (version 1)"},
             {"{\"version\": \"1\"}", "version: \"1\" is a string; expected a whole number"},
