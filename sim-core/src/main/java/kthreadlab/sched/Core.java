@@ -140,12 +140,20 @@ public final class Core {
         return true;
     }
 
-    /** ttwu_do_activate on p's CPU (TTWU_QUEUE with a shared LLC activates directly). */
+    /**
+     * ttwu_do_activate on p's CPU (TTWU_QUEUE with a shared LLC activates directly), all at once:
+     * enqueue, check_preempt_curr, TASK_RUNNING, then the sched_wakeup record (ttwu_do_wakeup's order).
+     */
     public static void ttwuQueue(Machine m, Rq from, TaskStruct p, boolean migrated) {
         activateTask(m, p, true, migrated);
+        checkPreemptCurr(m, rqOf(m, p), p, false, from.cpu);
+        ttwuDoWakeup(m, from, p);
+    }
+
+    /** The end of ttwu_do_wakeup: the task is runnable again, and the trace says so. */
+    public static void ttwuDoWakeup(Machine m, Rq from, TaskStruct p) {
         p.state = TaskState.TASK_RUNNING;
         m.tracepoint(from, "sched_wakeup", wakeArgs(p));
-        checkPreemptCurr(m, rqOf(m, p), p, false, from.cpu);
     }
 
     /** ttwu_runnable: p never left its runqueue; it only needs its state set back. */

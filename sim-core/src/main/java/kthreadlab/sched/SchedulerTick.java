@@ -33,11 +33,9 @@ public final class SchedulerTick extends Frame {
         }
         TaskStruct curr = m.task(rq.curr);
         if (!curr.isIdle && rq.cfs.curr == curr.id) {
-            Fair.updateCurr(m, rq);
-            if (rq.cfs.nrRunning > 1 && Fair.checkPreemptTick(m, rq)) {
-                rq.needResched = true;
-            }
+            x.callAndReturn(new FairTick.EntityTick());
+        } else {
+            x.ret(0);
         }
-        x.ret(0);
     }
 }

@@ -25,9 +25,10 @@ public final class TryToWakeUp extends Frame {
         "cpu = select_task_rq(p, p->wake_cpu, wake_flags | WF_TTWU);",
         "set_task_cpu(p, cpu);",
         "ttwu_queue(p, cpu, wake_flags);",
+        "ttwu_queue(p, cpu, wake_flags);",
         "raw_spin_unlock_irqrestore(&p->pi_lock, flags);");
     static final int LOCK = 0, MATCH = 1, WAKING_TP = 2, ON_RQ = 3, WAKING = 4, ON_CPU = 5, SELECT = 6,
-        SET_CPU = 7, QUEUE = 8, UNLOCK = 9;
+        SET_CPU = 7, QUEUE = 8, WOKEN = 9, UNLOCK = 10;
 
     private final int task;
     private final int state;
@@ -98,7 +99,12 @@ public final class TryToWakeUp extends Frame {
                 pc = QUEUE;
                 return;
             case QUEUE:
-                Core.ttwuQueue(m, x.rq, p, migrated);
+                Core.activateTask(m, p, true, migrated);
+                pc = WOKEN;
+                x.call(new CheckPreemptCurr(task, false));
+                return;
+            case WOKEN:
+                Core.ttwuDoWakeup(m, x.rq, p);
                 pc = UNLOCK;
                 return;
             default:

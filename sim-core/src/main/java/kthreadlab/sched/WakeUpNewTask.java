@@ -70,8 +70,8 @@ public final class WakeUpNewTask extends Frame {
                 pc = 6;
                 return;
             case 6:
-                Core.checkPreemptCurr(m, Core.rqOf(m, p), p, true, x.rq.cpu);
                 pc = 7;
+                x.call(new CheckPreemptCurr(child, true));
                 return;
             default:
                 p.piLocked = false;
