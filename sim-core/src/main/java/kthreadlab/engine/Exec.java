@@ -96,7 +96,7 @@ public final class Exec {
             rq.inIrq = false;
             rq.irqsOff--;
         }
-        if (caller != null && !done.irq && !done.implicit) {
+        if (caller != null && !irqExit && !done.implicit) {
             caller.onReturn(value);
             if (caller.returnsWithCallee) {
                 caller.returnsWithCallee = false;

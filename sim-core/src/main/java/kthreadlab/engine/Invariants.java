@@ -22,6 +22,12 @@ public final class Invariants {
             lastMinVruntime = new long[m.rqs.length];
         }
         int[] currOf = new int[m.tasks.size()];
+        int[] trees = new int[m.tasks.size()];
+        for (Rq rq : m.rqs) {
+            for (CfsRq.Node n : rq.cfs.nodes()) {
+                trees[n.task]++;
+            }
+        }
         for (Rq rq : m.rqs) {
             currOf[rq.curr]++;
             TaskStruct curr = m.task(rq.curr);
@@ -34,6 +40,10 @@ public final class Invariants {
                 return;
             }
             lastMinVruntime[rq.cpu] = rq.cfs.minVruntime;
+            if (rq.halted && rq.cfs.nrRunning > 0 && !beingWoken(m, rq)) {
+                m.bug("CPU " + rq.cpu + " sleeps in idle with " + rq.cfs.nrRunning + " runnable task(s) queued");
+                return;
+            }
         }
         for (TaskStruct t : m.tasks) {
             if (currOf[t.id] > 1) {
@@ -44,23 +54,27 @@ public final class Invariants {
                 m.bug(who(t) + " is marked on_cpu but no CPU runs it");
                 return;
             }
-            if (!checkQueued(m, t)) {
+            if (!checkQueued(m, t, trees[t.id])) {
                 return;
             }
         }
         checkLock(m);
     }
 
+    /** A waker holding p->pi_lock has queued p here and has yet to kick this CPU. */
+    private static boolean beingWoken(Machine m, Rq rq) {
+        for (CfsRq.Node n : rq.cfs.nodes()) {
+            if (m.task(n.task).piLock >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A task with se.on_rq is in exactly one tree or is its CPU's running entity; others are in none. */
-    private static boolean checkQueued(Machine m, TaskStruct t) {
+    private static boolean checkQueued(Machine m, TaskStruct t, int trees) {
         if (t.isIdle) {
             return true;
-        }
-        int trees = 0;
-        for (Rq rq : m.rqs) {
-            if (rq.cfs.contains(t.id)) {
-                trees++;
-            }
         }
         CfsRq home = m.rqs[t.cpu].cfs;
         boolean running = home.curr == t.id;
@@ -73,7 +87,7 @@ public final class Invariants {
             return false;
         }
         boolean runnable = t.state == TaskState.TASK_RUNNING && t.exitState == 0 && !t.reaped;
-        if (runnable && !t.piLocked && !t.se.onRq && !t.onCpu && !t.stack.isEmpty()) {
+        if (runnable && t.piLock < 0 && !t.se.onRq && !t.onCpu && !t.stack.isEmpty()) {
             m.bug(who(t) + " is TASK_RUNNING but on no run queue (a lost task)");
             return false;
         }

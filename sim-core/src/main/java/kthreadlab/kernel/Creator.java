@@ -34,10 +34,16 @@ public final class Creator {
         }
         Action a = m.scenario.actions.get(index);
         if (a.op.equals("sigkill")) {
-            Signals.sigkill(m, a.target);
+            if (!Signals.sigkill(m, a.target)) {
+                m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, index, 0);
+            }
             return;
         }
         TaskStruct c = creator(m, a.by);
+        if (c == null) {
+            m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, index, 0);
+            return;
+        }
         for (int i = 0; i < Math.max(1, a.count); i++) {
             c.pendingActions.add(job(index, i));
         }
@@ -58,21 +64,30 @@ public final class Creator {
         }
     }
 
-    /** The creator process with this name, started (as a child of init) on first use. */
+    /**
+     * The creator process with this name, started (as a child of init) on first use; null if the
+     * run queue it would start on is locked right now (the caller tries again a little later).
+     */
     static TaskStruct creator(Machine m, String name) {
         for (TaskStruct t : m.tasks) {
             if (t.isCreator && t.comm.equals(TaskStruct.truncateComm(name)) && !t.reaped) {
                 return t;
             }
         }
+        TaskStruct probe = new TaskStruct(-1, 0, name);
+        probe.cpusMask = CpuMask.first(m.config.cpus);
+        int cpu = Core.selectTaskRqFork(m, probe, 0);
+        Rq rq = m.rqs[cpu];
+        if (rq.lockedBy >= 0) {
+            return null;
+        }
         TaskStruct t = m.newTask(m.nextPid++, name);
         t.isCreator = true;
         t.parent = m.initTask;
-        t.cpusMask = CpuMask.first(m.config.cpus);
+        t.cpusMask = probe.cpusMask;
         t.stack.add(new CreatorMain());
         t.stack.add(ScheduleTail.implicitFrame());
-        t.cpu = Core.selectTaskRqFork(m, t, 0);
-        Rq rq = m.rqs[t.cpu];
+        t.cpu = cpu;
         Core.updateRqClock(m, rq);
         Fair.placeEntity(m, rq.cfs, t.se, true);
         t.se.vruntime -= rq.cfs.minVruntime;

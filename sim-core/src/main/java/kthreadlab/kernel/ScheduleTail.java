@@ -33,8 +33,7 @@ public final class ScheduleTail extends Frame {
     @Override
     public void step(Exec x) {
         if (pc == 0) {
-            x.rq.preemptCount--;
-            x.rq.irqsOff--;
+            kthreadlab.sched.DoSchedule.finishTaskSwitch(x);
             pc = 1;
             return;
         }

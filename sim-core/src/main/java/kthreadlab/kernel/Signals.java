@@ -8,7 +8,9 @@ public final class Signals {
     private Signals() {
     }
 
-    public static void sigkill(Machine m, String target) {
+    /** Returns false if a target could not be woken yet (its run queue was locked): deliver again later. */
+    public static boolean sigkill(Machine m, String target) {
+        boolean done = true;
         for (TaskStruct t : m.tasks) {
             if (t.reaped || t.isIdle || !t.comm.equals(TaskStruct.truncateComm(target))) {
                 continue;
@@ -17,7 +19,10 @@ public final class Signals {
                 continue;
             }
             t.sigkillPending = true;
-            Core.wakeUpAtomic(m, m.rqs[t.cpu], t, TaskState.TASK_WAKEKILL | TaskState.TASK_INTERRUPTIBLE);
+            if (Core.wakeUpAtomic(m, m.rqs[t.cpu], t, TaskState.TASK_WAKEKILL | TaskState.TASK_INTERRUPTIBLE) < 0) {
+                done = false;
+            }
         }
+        return done;
     }
 }

@@ -31,8 +31,8 @@ public final class TaskStruct {
     /** Completion id of vfork_done, or -1. */
     public int vforkDone = -1;
     public boolean sigkillPending;
-    /** p->pi_lock is held (by a waker or by fork): the task may be between states. */
-    public boolean piLocked;
+    /** p->pi_lock: the CPU holding it (a waker, or fork), or -1. The task may be between states then. */
+    public int piLock = -1;
     /** SIGCHLD is SIG_IGN for this task's children (kthreadd after ignore_signals()). */
     public boolean ignoresSigchld;
     /** Released (autoreaped); kept only for the trace and the history. */
@@ -85,7 +85,7 @@ public final class TaskStruct {
         t.kthread = kthread == null ? null : kthread.copy();
         t.vforkDone = vforkDone;
         t.sigkillPending = sigkillPending;
-        t.piLocked = piLocked;
+        t.piLock = piLock;
         t.ignoresSigchld = ignoresSigchld;
         t.reaped = reaped;
         t.isIdle = isIdle;

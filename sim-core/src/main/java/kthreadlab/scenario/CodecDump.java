@@ -92,8 +92,8 @@ public final class CodecDump {
         char c = pieces.charAt((int) Long.remainderUnsigned(r >>> 32, pieces.length()));
         switch ((int) Long.remainderUnsigned(r, 3)) {
             case 0:
-                return at < s.length() ? s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + (int) (r >>> 60)))
-                    : s;
+                return at < s.length()
+                    ? s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + (int) (r >>> 60))) : s;
             case 1:
                 return s.substring(0, at) + c + s.substring(at);
             default:

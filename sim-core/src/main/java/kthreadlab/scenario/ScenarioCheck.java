@@ -150,7 +150,6 @@ public final class ScenarioCheck {
             return;
         }
         requireDefault(a.name == null || a.name.isEmpty(), a, key, "name");
-        requireDefault(a.count == 1, a, key, "count");
         requireDefault(a.fn == null || a.fn.isEmpty(), a, key, "fn");
         requireDefault(a.arg == 0, a, key, "arg");
         requireDefault(a.fail == null || a.fail.isEmpty(), a, key, "fail");
@@ -158,10 +157,36 @@ public final class ScenarioCheck {
             throw new ScenarioException(key + ".target", "missing (" + a.op + " needs the "
                 + (a.op.equals("sigkill") ? "creator process" : "kthread") + " it acts on)");
         }
+        if (a.op.equals("sigkill")) {
+            requireDefault(a.count == 1, a, key, "count");
+        } else {
+            checkTargetCount(a, key);
+        }
         if (a.op.equals("kthread_bind")) {
             checkCpu(s, a.cpu, key, false);
         } else {
             requireDefault(a.cpu == -1, a, key, "cpu");
+        }
+    }
+
+    /**
+     * With a count, a target op acts on count threads: its target is a name format expanded with
+     * the index 0, 1, … (so it needs its one %d), as a create's name is.
+     */
+    private static void checkTargetCount(Action a, String key) throws ScenarioException {
+        if (a.count < 1 || a.count > MAX_COUNT) {
+            throw new ScenarioException(key + ".count", a.count + " is out of range (1 to " + MAX_COUNT + ")");
+        }
+        if (a.count == 1) {
+            return;
+        }
+        String problem = nameProblem(a.target);
+        if (problem == null && conversion(a.target) < 0) {
+            problem = "has no %d for the index, so count " + a.count + " would act on one thread "
+                + a.count + " times";
+        }
+        if (problem != null) {
+            throw new ScenarioException(key + ".target", Text.show(a.target) + " " + problem);
         }
     }
 
@@ -286,8 +311,8 @@ public final class ScenarioCheck {
 
     /**
      * Every target names something that exists by then: a kthread made by a create at the same
-     * time or earlier (its name expanded as vsnprintf does, with the index or the CPU), or, for
-     * sigkill, a creator process.
+     * time or earlier (its name expanded as vsnprintf does, with the index or the CPU; a target
+     * with a count names count threads the same way), or, for sigkill, a creator process.
      */
     private static void checkTargets(Scenario s, String actionsKey) throws ScenarioException {
         Map<String, List<Integer>> literal = new HashMap<>();
@@ -322,17 +347,20 @@ public final class ScenarioCheck {
                 }
                 continue;
             }
-            if (!created(s, a, literal, pattern)) {
-                throw new ScenarioException(key, Text.show(a.target) + " names no kthread created at or before "
-                    + Durations.format(a.at) + example(s, a.at));
+            for (int n = 0; n < a.count; n++) {
+                String t = a.count == 1 ? a.target : Names.vsnprintf(a.target, n);
+                if (!created(s, t, a.at, literal, pattern)) {
+                    throw new ScenarioException(key, (a.count == 1 ? "" : Text.show(a.target) + " with count "
+                        + a.count + ": ") + Text.show(t) + " names no kthread created at or before "
+                        + Durations.format(a.at) + example(s, a.at));
+                }
             }
         }
     }
 
-    private static boolean created(Scenario s, Action a, Map<String, List<Integer>> literal,
+    private static boolean created(Scenario s, String t, long at, Map<String, List<Integer>> literal,
             Map<String, List<Integer>> pattern) {
-        String t = a.target;
-        if (earlyEnough(s, literal.get(t), a.at, -1)) {
+        if (earlyEnough(s, literal.get(t), at, -1)) {
             return true;
         }
         for (int i = 0; i < t.length(); i++) {
@@ -345,7 +373,7 @@ public final class ScenarioCheck {
                     break;
                 }
                 List<Integer> cands = pattern.get(t.substring(0, i) + '\u0000' + t.substring(j));
-                if (earlyEnough(s, cands, a.at, Integer.parseInt(digits))) {
+                if (earlyEnough(s, cands, at, Integer.parseInt(digits))) {
                     return true;
                 }
             }

@@ -1,24 +1,21 @@
 package kthreadlab.scenario;
 
-import com.google.gson.FormattingStyle;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The scenario file: JSON, schema version 1, read and written with Gson's streaming API (the same
- * code runs in the page). Reading is strict: an unknown or repeated key, a wrong type, an
- * out-of-range value or a target that names nothing is a {@link ScenarioException} naming the key
- * path and the problem. Writing gives the canonical form, so read(write(s)) == s and
- * write(read(text)) == text for canonical text:
+ * The scenario file: JSON, schema version 1, read with Gson's streaming JsonReader and written as
+ * text (the same code runs in the page; {@link JsonText} says why not JsonWriter); docs/scenario-files.md.
+ * Reading is strict: an unknown or repeated key, a wrong type, an out-of-range value or a target
+ * that names nothing is a {@link ScenarioException} naming the key path and the problem. Writing
+ * gives the canonical form, so read(write(s)) == s and write(read(text)) == text for canonical text:
  *
  * <pre>
  * {
@@ -39,9 +36,10 @@ import java.util.Set;
  * </pre>
  *
  * Required: version, cpus, until; in an action at, op, by (all but sigkill), name and fn (creates),
- * target (the others), cpu (kthread_bind). Defaults: title "", nohz_full [], seed 1, hz 250,
+ * target (the others), cpu (kthread_bind). A count on a target op makes its target a name format
+ * expanded with the index, one call per thread. Defaults: title "", nohz_full [], seed 1, hz 250,
  * preempt "voluntary", boot "minimal", actions [], count 1, arg 0, cpu -1, fail "". An action
- * holds only the keys its op uses; the writer leaves out count, arg, cpu and fail at their defaults.
+ * holds only the keys its op uses, and the writer leaves out count, arg, cpu and fail at their defaults.
  */
 public final class ScenarioJson {
     public static final int VERSION = 1;
@@ -53,8 +51,8 @@ public final class ScenarioJson {
     };
     static final String[] ACTION_KEYS = {"at", "by", "op", "name", "count", "fn", "arg", "cpu", "target", "fail"};
     private static final String[] CREATE_KEYS = {"at", "by", "op", "name", "count", "fn", "arg", "cpu", "fail"};
-    private static final String[] TARGET_KEYS = {"at", "by", "op", "target"};
-    private static final String[] BIND_KEYS = {"at", "by", "op", "target", "cpu"};
+    private static final String[] TARGET_KEYS = {"at", "by", "op", "count", "target"};
+    private static final String[] BIND_KEYS = {"at", "by", "op", "count", "cpu", "target"};
     private static final String[] SIGKILL_KEYS = {"at", "op", "target"};
     private static final int MAX_DEPTH = 8;
 
@@ -259,72 +257,70 @@ public final class ScenarioJson {
     /** The canonical file of a valid scenario (two-space indent, one action per line, final newline). */
     public static String write(Scenario s) throws ScenarioException {
         ScenarioCheck.check(s);
-        StringWriter out = new StringWriter();
-        try {
-            JsonWriter w = new JsonWriter(out);
-            w.setFormattingStyle(FormattingStyle.PRETTY.withIndent("  ").withNewline("\n"));
-            w.beginObject();
-            w.name("version").value(VERSION);
-            w.name("title").value(s.title);
-            w.name("cpus").value(s.cpus);
-            StringBuilder nohz = new StringBuilder("[");
-            for (int i = 0; i < s.nohzFull.size(); i++) {
-                nohz.append(i == 0 ? "" : ", ").append(s.nohzFull.get(i).intValue());
-            }
-            w.name("nohz_full").jsonValue(nohz.append(']').toString());
-            w.name("seed").value(s.seed);
-            w.name("hz").value(s.hz);
-            w.name("preempt").value(s.preempt);
-            w.name("boot").value(s.boot);
-            w.name("until").value(Durations.format(s.until));
-            w.name("actions").beginArray();
-            for (Action a : s.actions) {
-                w.jsonValue(action(a));
-            }
-            w.endArray();
-            w.endObject();
-            w.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string failed", e);
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"version\": ").append(VERSION).append(",\n");
+        sb.append("  \"title\": ");
+        JsonText.append(sb, s.title);
+        sb.append(",\n  \"cpus\": ").append(s.cpus).append(",\n");
+        sb.append("  \"nohz_full\": [");
+        for (int i = 0; i < s.nohzFull.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(s.nohzFull.get(i).intValue());
         }
-        return out.toString() + "\n";
+        sb.append("],\n  \"seed\": ").append(s.seed).append(",\n");
+        sb.append("  \"hz\": ").append(s.hz).append(",\n");
+        sb.append("  \"preempt\": ");
+        JsonText.append(sb, s.preempt);
+        sb.append(",\n  \"boot\": ");
+        JsonText.append(sb, s.boot);
+        sb.append(",\n  \"until\": ");
+        JsonText.append(sb, Durations.format(s.until));
+        sb.append(",\n  \"actions\": [");
+        for (int i = 0; i < s.actions.size(); i++) {
+            sb.append(i == 0 ? "\n    " : ",\n    ");
+            action(sb, s.actions.get(i));
+        }
+        sb.append(s.actions.isEmpty() ? "]\n" : "\n  ]\n");
+        return sb.append("}\n").toString();
     }
 
-    /** One action on one line: {"at": "1ms", "by": "insmod", …}. */
-    private static String action(Action a) throws IOException {
-        StringWriter out = new StringWriter();
-        JsonWriter w = new JsonWriter(out);
-        w.setFormattingStyle(FormattingStyle.COMPACT.withSpaceAfterSeparators(true));
-        w.beginObject();
-        w.name("at").value(Durations.format(a.at));
+    /** One action on one line: {"at": "1ms", "by": "insmod", …}; defaults left out. */
+    private static void action(StringBuilder sb, Action a) {
+        sb.append('{');
+        field(sb, "at", Durations.format(a.at), true);
         if (!a.op.equals("sigkill")) {
-            w.name("by").value(a.by);
+            field(sb, "by", a.by, false);
         }
-        w.name("op").value(a.op);
+        field(sb, "op", a.op, false);
         if (a.creates()) {
-            w.name("name").value(a.name);
+            field(sb, "name", a.name, false);
             if (a.count != 1) {
-                w.name("count").value(a.count);
+                sb.append(", \"count\": ").append(a.count);
             }
-            w.name("fn").value(a.fn);
+            field(sb, "fn", a.fn, false);
             if (a.arg != 0) {
-                w.name("arg").value(a.arg);
+                sb.append(", \"arg\": ").append(a.arg);
             }
             if (a.cpu != -1) {
-                w.name("cpu").value(a.cpu);
+                sb.append(", \"cpu\": ").append(a.cpu);
             }
             if (!a.fail.isEmpty()) {
-                w.name("fail").value(a.fail);
+                field(sb, "fail", a.fail, false);
             }
         } else {
-            w.name("target").value(a.target);
-            if (a.op.equals("kthread_bind")) {
-                w.name("cpu").value(a.cpu);
+            if (a.count != 1) {
+                sb.append(", \"count\": ").append(a.count);
             }
+            if (a.op.equals("kthread_bind")) {
+                sb.append(", \"cpu\": ").append(a.cpu);
+            }
+            field(sb, "target", a.target, false);
         }
-        w.endObject();
-        w.flush();
-        return out.toString();
+        sb.append('}');
+    }
+
+    private static void field(StringBuilder sb, String key, String value, boolean first) {
+        sb.append(first ? "\"" : ", \"").append(key).append("\": ");
+        JsonText.append(sb, value);
     }
 
     // ---- the tree ----------------------------------------------------------------------------
@@ -344,7 +340,7 @@ public final class ScenarioJson {
         }
 
         static String child(String path, String key) {
-            return path.isEmpty() ? key : path + "." + key;
+            return path.isEmpty() ? Text.key(key) : path + "." + Text.key(key);
         }
 
         static Node parse(JsonReader r, String path, int depth) throws IOException, ScenarioException {

@@ -18,8 +18,8 @@ import java.util.List;
  * (CPUs joined by ','), seed, hz, preempt, boot, title, and one {@code a} per action, in order.
  * An action is comma-separated fields, {@code at,by,op,…}: {@code run}/{@code create} then
  * {@code name,count,fn[,arg[,cpu[,fail]]]}; {@code wake}, {@code park}, {@code unpark},
- * {@code stop} then {@code target}; {@code bind} then {@code target,cpu}; {@code sigkill} has an
- * empty by and then {@code target}. The view follows: step, lang (zh|en), file, follow (a pid),
+ * {@code stop} then {@code target[,count]}; {@code bind} then {@code target,cpu[,count]};
+ * {@code sigkill} has an empty by and then {@code target}. The view follows: step, lang (zh|en), file, follow (a pid),
  * embed=1. Defaults are left out (nohz_full none, seed 1, hz 250, preempt voluntary, boot minimal,
  * title "", trailing action fields arg 0, cpu -1, fail ""; step 0, no lang/file/follow).
  *
@@ -150,6 +150,9 @@ public final class ScenarioLink {
             if (a.op.equals("kthread_bind")) {
                 sb.append(',').append(a.cpu);
             }
+            if (a.count != 1) {
+                sb.append(',').append(a.count);
+            }
         }
         return sb.toString();
     }
@@ -271,7 +274,7 @@ public final class ScenarioLink {
             int eq = seg.indexOf('=');
             String key = eq < 0 ? seg : seg.substring(0, eq);
             if (eq < 0) {
-                throw new ScenarioException(keyName(key), "has no value (write " + keyName(key) + "=…)");
+                throw new ScenarioException(Text.key(key), "has no value (write " + Text.key(key) + "=…)");
             }
             out.add(new Param(key, seg.substring(eq + 1)));
             start = end + 1;
@@ -285,7 +288,7 @@ public final class ScenarioLink {
         for (Param p : params) {
             int k = Text.indexOf(KEYS, p.key);
             if (k < 0) {
-                throw new ScenarioException(keyName(p.key), "unknown key (a v1 link has " + list(KEYS) + ")");
+                throw new ScenarioException(Text.key(p.key), "unknown key (a v1 link has " + list(KEYS) + ")");
             }
             if (p.key.equals("v")) {
                 throw new ScenarioException("v", "appears twice");
@@ -304,7 +307,7 @@ public final class ScenarioLink {
         if (preset != null) {
             for (String k : SCENARIO_KEYS) {
                 if (k.equals("a") ? !actions.isEmpty() : value(byKey, k) != null) {
-                    throw new ScenarioException(k, "cannot go with preset=" + preset
+                    throw new ScenarioException(k, "cannot go with preset " + Text.show(preset)
                         + " (a link names a preset or gives the whole scenario)");
                 }
             }
@@ -388,13 +391,18 @@ public final class ScenarioLink {
             return new Action(at, by, op, f.get(3), count, f.get(5), arg, cpu, "", fail);
         }
         if (op.equals("kthread_bind")) {
-            expectFields(f, 5, 5, key, "bind takes at,by,op,target,cpu");
+            expectFields(f, 5, 6, key, "bind takes at,by,op,target,cpu and optionally count");
             int cpu = integer(f.get(4), key + ".cpu", "a CPU of this scenario");
-            return new Action(at, by, op, "", 1, "", 0, cpu, f.get(3), "");
+            int count = f.size() > 5 ? integer(f.get(5), key + ".count", "1 to " + ScenarioCheck.MAX_COUNT) : 1;
+            return new Action(at, by, op, "", count, "", 0, cpu, f.get(3), "");
         }
-        expectFields(f, 4, 4, key, shortOp + " takes at,by,op,target" + (op.equals("sigkill")
-            ? " with an empty by (e.g. 1ms,,sigkill,insmod)" : ""));
-        return new Action(at, by, op, "", 1, "", 0, -1, f.get(3), "");
+        if (op.equals("sigkill")) {
+            expectFields(f, 4, 4, key, "sigkill takes at,by,op,target with an empty by (e.g. 1ms,,sigkill,insmod)");
+            return new Action(at, by, op, "", 1, "", 0, -1, f.get(3), "");
+        }
+        expectFields(f, 4, 5, key, shortOp + " takes at,by,op,target and optionally count");
+        int count = f.size() > 4 ? integer(f.get(4), key + ".count", "1 to " + ScenarioCheck.MAX_COUNT) : 1;
+        return new Action(at, by, op, "", count, "", 0, -1, f.get(3), "");
     }
 
     /** A whole number that fits an int; the range rules are {@link ScenarioCheck}'s. */
@@ -541,17 +549,6 @@ public final class ScenarioLink {
             return c - 'a' + 10;
         }
         return -1;
-    }
-
-    /** A key as a message shows it: plain if it is a word, else quoted. */
-    private static String keyName(String key) {
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-                return Text.show(key);
-            }
-        }
-        return key.isEmpty() ? "\"\"" : key;
     }
 
     private static String list(String[] keys) {

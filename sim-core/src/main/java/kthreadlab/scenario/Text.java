@@ -47,6 +47,20 @@ final class Text {
         return v;
     }
 
+    /** A key as a message shows it: plain if it is a lower-case word, else quoted like a value. */
+    static String key(String key) {
+        if (key.isEmpty() || key.length() > SHOW_MAX) {
+            return show(key);
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || isDigit(c) || c == '_')) {
+                return show(key);
+            }
+        }
+        return key;
+    }
+
     /** A string for a message: quoted, control characters escaped, long ones cut. */
     static String show(String s) {
         StringBuilder sb = new StringBuilder("\"");

@@ -18,6 +18,11 @@ public final class Core {
         return m.rqs[p.cpu];
     }
 
+    /** Whether another CPU holds this rq's lock (this CPU must wait for it). */
+    public static boolean lockedByOther(Rq rq, int cpu) {
+        return rq.lockedBy >= 0 && rq.lockedBy != cpu;
+    }
+
     /** update_rq_clock. */
     public static void updateRqClock(Machine m, Rq rq) {
         rq.clock = Math.max(rq.clock, m.now);
@@ -186,6 +191,9 @@ public final class Core {
         if ((p.state & state) == 0) {
             return 0;
         }
+        if (p.piLock >= 0 || lockedByOther(rqOf(m, p), from.cpu)) {
+            return -1;
+        }
         if (p.se.onRq) {
             m.tracepoint(from, "sched_waking", wakeArgs(p));
             ttwuRunnable(m, from, p);
@@ -194,8 +202,11 @@ public final class Core {
         if (p.onCpu) {
             return -1;
         }
-        m.tracepoint(from, "sched_waking", wakeArgs(p));
         int cpu = selectTaskRqWake(m, p, p.cpu);
+        if (lockedByOther(m.rqs[cpu], from.cpu)) {
+            return -1;
+        }
+        m.tracepoint(from, "sched_waking", wakeArgs(p));
         boolean migrated = setTaskCpu(m, from, p, cpu);
         ttwuQueue(m, from, p, migrated);
         return 1;

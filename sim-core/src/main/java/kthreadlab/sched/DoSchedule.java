@@ -69,6 +69,11 @@ public final class DoSchedule extends Frame {
                 pc = LOCK;
                 return;
             case LOCK:
+                if (Core.lockedByOther(rq, rq.cpu)) {
+                    x.spin();
+                    return;
+                }
+                rq.lockedBy = rq.cpu;
                 rq.preemptCount++;
                 x.cost(StepCost.LOCK);
                 pc = CLOCK;
@@ -113,6 +118,7 @@ public final class DoSchedule extends Frame {
                 x.ret(0);
                 return;
             case UNLOCK:
+                rq.lockedBy = -1;
                 rq.preemptCount--;
                 rq.irqsOff--;
                 x.ret(0);
@@ -164,7 +170,8 @@ public final class DoSchedule extends Frame {
     }
 
     /** finish_task_switch, run by the task that was switched in: drops the rq lock, enables irqs. */
-    static void finishTaskSwitch(Exec x) {
+    public static void finishTaskSwitch(Exec x) {
+        x.rq.lockedBy = -1;
         x.rq.preemptCount--;
         x.rq.irqsOff--;
     }

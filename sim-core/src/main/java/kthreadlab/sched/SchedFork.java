@@ -78,7 +78,7 @@ public final class SchedFork extends Frame {
             TaskStruct p = x.m.task(child);
             switch (pc) {
                 case 0:
-                    p.piLocked = true;
+                    p.piLock = x.rq.cpu;
                     x.rq.irqsOff++;
                     x.preemptDisable();
                     pc = 1;
@@ -92,7 +92,7 @@ public final class SchedFork extends Frame {
                     x.call(new TaskForkFair(child));
                     return;
                 default:
-                    p.piLocked = false;
+                    p.piLock = -1;
                     x.rq.irqsOff--;
                     x.rq.preemptCount--;
                     x.ret(0);

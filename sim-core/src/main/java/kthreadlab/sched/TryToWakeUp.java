@@ -57,7 +57,11 @@ public final class TryToWakeUp extends Frame {
         TaskStruct p = m.task(task);
         switch (pc) {
             case LOCK:
-                p.piLocked = true;
+                if (p.piLock >= 0) {
+                    x.spin();
+                    return;
+                }
+                p.piLock = x.rq.cpu;
                 x.preemptDisable();
                 x.rq.irqsOff++;
                 x.cost(StepCost.LOCK);
@@ -72,6 +76,10 @@ public final class TryToWakeUp extends Frame {
                 pc = ON_RQ;
                 return;
             case ON_RQ:
+                if (p.se.onRq && Core.lockedByOther(Core.rqOf(m, p), x.rq.cpu)) {
+                    x.spin();
+                    return;
+                }
                 if (p.se.onRq) {
                     Core.ttwuRunnable(m, x.rq, p);
                     pc = UNLOCK;
@@ -98,17 +106,25 @@ public final class TryToWakeUp extends Frame {
                 migrated = Core.setTaskCpu(m, x.rq, p, cpu);
                 pc = QUEUE;
                 return;
-            case QUEUE:
+            case QUEUE: {
+                Rq target = Core.rqOf(m, p);
+                if (Core.lockedByOther(target, x.rq.cpu)) {
+                    x.spin();
+                    return;
+                }
+                target.lockedBy = x.rq.cpu;
                 Core.activateTask(m, p, true, migrated);
                 pc = WOKEN;
                 x.call(new CheckPreemptCurr(task, false));
                 return;
+            }
             case WOKEN:
                 Core.ttwuDoWakeup(m, x.rq, p);
+                Core.rqOf(m, p).lockedBy = -1;
                 pc = UNLOCK;
                 return;
             default:
-                p.piLocked = false;
+                p.piLock = -1;
                 x.rq.irqsOff--;
                 x.cost(StepCost.LOCK);
                 x.ret(success);

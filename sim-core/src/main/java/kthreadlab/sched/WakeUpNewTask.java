@@ -42,7 +42,7 @@ public final class WakeUpNewTask extends Frame {
         TaskStruct p = m.task(child);
         switch (pc) {
             case 0:
-                p.piLocked = true;
+                p.piLock = x.rq.cpu;
                 x.rq.irqsOff++;
                 x.preemptDisable();
                 x.cost(StepCost.LOCK);
@@ -56,11 +56,18 @@ public final class WakeUpNewTask extends Frame {
                 p.cpu = Core.selectTaskRqFork(m, p, p.cpu);
                 pc = 3;
                 return;
-            case 3:
+            case 3: {
+                Rq target = Core.rqOf(m, p);
+                if (Core.lockedByOther(target, x.rq.cpu)) {
+                    x.spin();
+                    return;
+                }
+                target.lockedBy = x.rq.cpu;
                 x.preemptDisable();
                 x.cost(StepCost.LOCK);
                 pc = 4;
                 return;
+            }
             case 4:
                 Core.activateTask(m, p, false, true);
                 pc = 5;
@@ -74,7 +81,8 @@ public final class WakeUpNewTask extends Frame {
                 x.call(new CheckPreemptCurr(child, true));
                 return;
             default:
-                p.piLocked = false;
+                Core.rqOf(m, p).lockedBy = -1;
+                p.piLock = -1;
                 x.rq.irqsOff--;
                 x.rq.preemptCount--;
                 x.cost(StepCost.LOCK);

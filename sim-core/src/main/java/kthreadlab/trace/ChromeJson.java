@@ -1,12 +1,10 @@
 package kthreadlab.trace;
 
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kthreadlab.scenario.JsonText;
 import kthreadlab.scenario.Scenario;
 
 /**
@@ -23,8 +21,9 @@ import kthreadlab.scenario.Scenario;
  * <li>{@code i} thread-scoped instants for the creators' API calls, with target and result.</li>
  * <li>systemTraceEvents: {@link Ftrace#format}, the kernel events, ending in a newline.</li>
  * </ul>
- * Times are microseconds written exactly from nanoseconds ("1003.25"), so the output is the same
- * text on the JVM and in the browser.
+ * One event per line. Times are microseconds written exactly from nanoseconds ("1003.25"), so the
+ * output is the same text on the JVM and in the browser. Written as text with {@link JsonText}
+ * (Gson's JsonWriter would add regex and String.format to the page).
  */
 public final class ChromeJson {
     /** Added to the CPU number to make an idle task's tid; PID_MAX_LIMIT, so no real pid reaches it. */
@@ -59,46 +58,37 @@ public final class ChromeJson {
         for (TraceEvent e : events) {
             endNs = Math.max(endNs, e.timeNs);
         }
-        StringWriter out = new StringWriter();
-        try {
-            JsonWriter w = new JsonWriter(out);
-            w.beginObject();
-            w.name("traceEvents").beginArray();
-            for (Task t : tasks.values()) {
-                metadata(w, "process_name", t);
-                metadata(w, "thread_name", t);
-            }
-            for (TraceEvent e : events) {
-                Task t = tasks.get(e.task);
-                if (e.kind == TraceEvent.FUNC_ENTER) {
-                    t.open.add(e.name);
-                    begin(w, t, e);
-                } else if (e.kind == TraceEvent.FUNC_EXIT) {
-                    int at = t.open.lastIndexOf(e.name);
-                    while (at >= 0 && t.open.size() > at) {
-                        t.open.remove(t.open.size() - 1);
-                        end(w, t, e.timeNs);
-                    }
-                } else if (e.kind == TraceEvent.API) {
-                    instant(w, t, e);
-                }
-            }
-            for (Task t : tasks.values()) {
-                long close = t.exited ? t.lastNs : endNs;
-                while (!t.open.isEmpty()) {
-                    t.open.remove(t.open.size() - 1);
-                    end(w, t, close);
-                }
-            }
-            w.endArray();
-            w.name("systemTraceEvents").value(Ftrace.format(events, cpus));
-            w.name("displayTimeUnit").value("ns");
-            w.endObject();
-            w.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string failed", e);
+        StringBuilder sb = new StringBuilder("{\"traceEvents\":[");
+        boolean first = true;
+        for (Task t : tasks.values()) {
+            first = metadata(sb, first, "process_name", t);
+            first = metadata(sb, first, "thread_name", t);
         }
-        return out.toString();
+        for (TraceEvent e : events) {
+            Task t = tasks.get(e.task);
+            if (e.kind == TraceEvent.FUNC_ENTER) {
+                t.open.add(e.name);
+                first = begin(sb, first, t, e);
+            } else if (e.kind == TraceEvent.FUNC_EXIT) {
+                int at = t.open.lastIndexOf(e.name);
+                while (at >= 0 && t.open.size() > at) {
+                    t.open.remove(t.open.size() - 1);
+                    first = end(sb, first, t, e.timeNs);
+                }
+            } else if (e.kind == TraceEvent.API) {
+                first = instant(sb, first, t, e);
+            }
+        }
+        for (Task t : tasks.values()) {
+            long close = t.exited ? t.lastNs : endNs;
+            while (!t.open.isEmpty()) {
+                t.open.remove(t.open.size() - 1);
+                first = end(sb, first, t, close);
+            }
+        }
+        sb.append("\n],\n\"systemTraceEvents\":");
+        JsonText.append(sb, Ftrace.format(events, cpus));
+        return sb.append(",\n\"displayTimeUnit\":\"ns\"}\n").toString();
     }
 
     /** Every task of the trace by task id, with a unique tid, its last comm and when its trace ends. */
@@ -130,61 +120,56 @@ public final class ChromeJson {
         return tasks;
     }
 
-    private static void metadata(JsonWriter w, String what, Task t) throws IOException {
-        w.beginObject();
-        w.name("name").value(what);
-        w.name("ph").value("M");
-        w.name("pid").value(t.tid);
-        w.name("tid").value(t.tid);
-        w.name("args").beginObject().name("name").value(t.comm).endObject();
-        w.endObject();
+    /** Starts an event on its own line: {"name":…,"ph":…,"pid":…,"tid":…. Returns false (no longer first). */
+    private static boolean open(StringBuilder sb, boolean first, String name, String ph, Task t) {
+        sb.append(first ? "\n{" : ",\n{");
+        if (name != null) {
+            sb.append("\"name\":");
+            JsonText.append(sb, name);
+            sb.append(',');
+        }
+        sb.append("\"ph\":\"").append(ph).append("\",\"pid\":").append(t.tid).append(",\"tid\":").append(t.tid);
+        return false;
     }
 
-    private static void begin(JsonWriter w, Task t, TraceEvent e) throws IOException {
-        w.beginObject();
-        w.name("name").value(e.name);
-        w.name("cat").value("func");
-        w.name("ph").value("B");
-        w.name("ts").jsonValue(micros(e.timeNs));
-        w.name("pid").value(t.tid);
-        w.name("tid").value(t.tid);
-        w.name("args").beginObject();
-        w.name("cpu").value(e.cpu);
+    private static boolean metadata(StringBuilder sb, boolean first, String what, Task t) {
+        open(sb, first, what, "M", t);
+        sb.append(",\"args\":{\"name\":");
+        JsonText.append(sb, t.comm);
+        sb.append("}}");
+        return false;
+    }
+
+    private static boolean begin(StringBuilder sb, boolean first, Task t, TraceEvent e) {
+        open(sb, first, e.name, "B", t);
+        sb.append(",\"cat\":\"func\",\"ts\":").append(micros(e.timeNs)).append(",\"args\":{\"cpu\":").append(e.cpu);
         if (e.args != null && !e.args.isEmpty()) {
-            w.name("detail").value(e.args);
+            sb.append(",\"detail\":");
+            JsonText.append(sb, e.args);
         }
-        w.endObject();
-        w.endObject();
+        sb.append("}}");
+        return false;
     }
 
     /** An E closes the innermost open slice of its thread; it carries no name (nor needs one). */
-    private static void end(JsonWriter w, Task t, long ns) throws IOException {
-        w.beginObject();
-        w.name("ph").value("E");
-        w.name("ts").jsonValue(micros(ns));
-        w.name("pid").value(t.tid);
-        w.name("tid").value(t.tid);
-        w.endObject();
+    private static boolean end(StringBuilder sb, boolean first, Task t, long ns) {
+        open(sb, first, null, "E", t);
+        sb.append(",\"ts\":").append(micros(ns)).append('}');
+        return false;
     }
 
     /** An API record's args are "target\tresult". */
-    private static void instant(JsonWriter w, Task t, TraceEvent e) throws IOException {
+    private static boolean instant(StringBuilder sb, boolean first, Task t, TraceEvent e) {
         String args = e.args == null ? "" : e.args;
         int tab = args.indexOf('\t');
-        w.beginObject();
-        w.name("name").value(e.name);
-        w.name("cat").value("api");
-        w.name("ph").value("i");
-        w.name("s").value("t");
-        w.name("ts").jsonValue(micros(e.timeNs));
-        w.name("pid").value(t.tid);
-        w.name("tid").value(t.tid);
-        w.name("args").beginObject();
-        w.name("cpu").value(e.cpu);
-        w.name("target").value(tab < 0 ? args : args.substring(0, tab));
-        w.name("result").value(tab < 0 ? "" : args.substring(tab + 1));
-        w.endObject();
-        w.endObject();
+        open(sb, first, e.name, "i", t);
+        sb.append(",\"cat\":\"api\",\"s\":\"t\",\"ts\":").append(micros(e.timeNs)).append(",\"args\":{\"cpu\":")
+            .append(e.cpu).append(",\"target\":");
+        JsonText.append(sb, tab < 0 ? args : args.substring(0, tab));
+        sb.append(",\"result\":");
+        JsonText.append(sb, tab < 0 ? "" : args.substring(tab + 1));
+        sb.append("}}");
+        return false;
     }
 
     /** Nanoseconds as exact microseconds: "12", "12.5", "12.345". */
