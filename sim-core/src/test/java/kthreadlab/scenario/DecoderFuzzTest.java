@@ -52,7 +52,7 @@ class DecoderFuzzTest {
         "ms", "us", "ns", "s", "1ms", "0s", "10s", "11s", "1.5ms", "a=", "v=1", "v=2", "cpus=", "until=", "step=",
         "preset=", "preset=seed", "lang=zh", "lang=en", "embed=1", "follow=", "file=kernel/kthread.c", "nohz_full=",
         "run", "create", "wake", "bind", "stop", "park", "unpark", "sigkill", "insmod", "demo/%25d", "demo/0",
-        "sleeper", "oneshot", "percpu", "copy_process", "<script>", "javascript:", "\u0000", "\ud800", "内核", "\n",
+        "sleeper", "oneshot", "percpu", "copy_process", "<script>", "javascript:", "\u0000", "\ud800", "内核", "\n", "%0A", "preset=%0A", "%0A=1",
     };
 
     static final String[] JSON_PIECES = {
@@ -61,7 +61,7 @@ class DecoderFuzzTest {
         "\"until\"", "\"actions\"", "\"at\"", "\"op\"", "\"by\"", "\"name\"", "\"target\"", "\"cpu\"", "\"count\"",
         "\"fail\"", "\"nohz_full\"", "\"1ms\"", "\"0s\"", "\"11s\"", "\"kthread_run\"", "\"kthread_stop\"",
         "\"sigkill\"", "\"insmod\"", "\"demo/%d\"", "\"demo/0\"", "\"sleeper\"", "//", "/*", "'", "NaN", "\ufeff",
-        "内核", "[[[[[[[[[[", "]]]]]]]]]]",
+        "内核", "[[[[[[[[[[", "]]]]]]]]]]", "\"a\\nb\": 1,", "\"\\u2028\"",
     };
 
     @Test

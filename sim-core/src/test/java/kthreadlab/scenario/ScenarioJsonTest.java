@@ -107,6 +107,22 @@ class ScenarioJsonTest {
     }
 
     @Test
+    void stringsAreEscapedExactlyAsGsonDoes() throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= 0xffff; c++) {
+            if (c < 0xd800 || c > 0xdfff) {
+                all.append((char) c);
+            }
+        }
+        all.append("\ud83d\ude00");
+        java.io.StringWriter out = new java.io.StringWriter();
+        com.google.gson.stream.JsonWriter w = new com.google.gson.stream.JsonWriter(out);
+        w.value(all.toString());
+        w.flush();
+        assertEquals(out.toString(), JsonText.quote(all.toString()));
+    }
+
+    @Test
     void durationsHaveOneCanonicalSpelling() throws ScenarioException {
         assertEquals("0s", Durations.format(0));
         assertEquals("1003us", Durations.format(1_003_000));
@@ -135,6 +151,7 @@ class ScenarioJsonTest {
             {"{\"version\": \"1\"}", "version: \"1\" is a string; expected a whole number"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"colour\": 1}", "colour: unknown key (a scenario has version,"},
             {"{\"version\": 1, \"cpus\": 1, \"cpus\": 2, \"until\": \"1ms\"}", "cpus: the key appears twice"},
+            {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"a\\nb\": 1}", "\"a\\u000ab\": unknown key"},
             {"{\"version\": 1, \"cpus\": [[[[[[[[[[1]]]]]]]]]], \"until\": \"1ms\"}", "is nested too deeply"},
             // types
             {"{\"version\": 1, \"cpus\": \"2\", \"until\": \"1ms\"}", "cpus: \"2\" is a string; expected a whole number"},
@@ -186,7 +203,7 @@ class ScenarioJsonTest {
             {act("{\"at\": \"1ms\", \"by\": \"insmod\", \"op\": \"kthread_run\", \"name\": \"d\", \"fn\": \"sleeper\", \"colour\": 1}"),
                 "actions[2].colour: unknown key (an action has at, by, op,"},
             {act("{\"at\": \"1ms\", \"by\": \"insmod\", \"op\": \"kthread_stop\", \"target\": \"demo/0\", \"name\": \"x\"}"),
-                "actions[2].name: kthread_stop takes no name (its keys are at, by, op, target)"},
+                "actions[2].name: kthread_stop takes no name (its keys are at, by, op, count, target)"},
             {act("{\"at\": \"1ms\", \"by\": \"insmod\", \"op\": \"sigkill\", \"target\": \"insmod\"}"),
                 "actions[2].by: sigkill takes no by (the scenario sends the signal)"},
             {act("{\"at\": \"1ms\", \"op\": \"sigkill\"}"), "actions[2].target: missing"},
@@ -254,6 +271,25 @@ class ScenarioJsonTest {
     }
 
     @Test
+    void aTargetOpWithACountActsOnEveryIndex() throws ScenarioException {
+        Scenario bench = bench();
+        ScenarioCheck.check(bench);
+        String text = ScenarioJson.write(bench);
+        assertTrue(text.contains("{\"at\": \"1500ms\", \"by\": \"rmmod\", \"op\": \"kthread_stop\", \"count\": 10000,"
+            + " \"target\": \"bench/%d\"}"), text);
+        assertSame(bench, ScenarioJson.read(text), "bench");
+        String base = "{\"version\": 1, \"cpus\": 2, \"until\": \"40ms\", \"actions\": ["
+            + "{\"at\": \"1ms\", \"by\": \"insmod\", \"op\": \"kthread_run\", \"name\": \"d/%d\", \"count\": 3, \"fn\": \"sleeper\"},";
+        ScenarioJson.read(base + "{\"at\": \"2ms\", \"by\": \"x\", \"op\": \"kthread_park\", \"count\": 3, \"target\": \"d/%u\"}]}");
+        expectError(base + "{\"at\": \"2ms\", \"by\": \"x\", \"op\": \"kthread_stop\", \"count\": 4, \"target\": \"d/%d\"}]}",
+            "actions[1].target: \"d/%d\" with count 4: \"d/3\" names no kthread created at or before 2ms");
+        expectError(base + "{\"at\": \"2ms\", \"by\": \"x\", \"op\": \"kthread_stop\", \"count\": 2, \"target\": \"d/1\"}]}",
+            "actions[1].target: \"d/1\" has no %d for the index, so count 2 would act on one thread 2 times");
+        expectError(base + "{\"at\": \"2ms\", \"op\": \"sigkill\", \"count\": 2, \"target\": \"insmod\"}]}",
+            "actions[1].count: sigkill takes no count");
+    }
+
+    @Test
     void writeRefusesAnInvalidScenario() {
         Scenario s = new Scenario("", 0, Collections.emptyList(), 1, 250, "voluntary", "minimal", 1_000_000,
             new ArrayList<>());
@@ -269,6 +305,15 @@ class ScenarioJsonTest {
             sb.append(i == 0 ? "" : ",").append("{}");
         }
         expectError(sb.append("]}").toString(), "actions: 20001 actions are too many (at most 20000)");
+    }
+
+    /** A stress scenario like the bench's: 10,000 kthreads made by one action, stopped by another. */
+    static Scenario bench() {
+        List<Action> a = new ArrayList<>();
+        a.add(new Action(1_000_000L, "insmod", "kthread_run", "bench/%d", 10_000, "sleeper", 100, -1, "", ""));
+        a.add(new Action(1_500_000_000L, "rmmod", "kthread_stop", "", 10_000, "", 0, -1, "bench/%d", ""));
+        return new Scenario("bench: 64 CPUs, 10,000 kthreads created, run, stopped", 64, Collections.emptyList(),
+            1, 250, "voluntary", "minimal", 4_000_000_000L, a);
     }
 
     /** The example with one action replaced (index 2), on 2 CPUs, until 40ms. */

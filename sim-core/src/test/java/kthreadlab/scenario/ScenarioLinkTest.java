@@ -105,6 +105,21 @@ class ScenarioLinkTest {
     }
 
     @Test
+    void theBenchScenarioIsAShortLink() throws ScenarioException {
+        Scenario bench = ScenarioJsonTest.bench();
+        String link = ScenarioLink.encode(bench, View.DEFAULT);
+        assertTrue(link.endsWith("&a=1ms,insmod,run,bench/%25d,10000,sleeper,100&a=1500ms,rmmod,stop,bench/%25d,10000"),
+            link);
+        ScenarioJsonTest.assertSame(bench, ScenarioLink.decode(link).scenario, "bench");
+        ScenarioLink.Decoded d = ScenarioLink.decode("#v=1&cpus=2&until=9ms&a=1ms,i,run,k/%25d,2,spinner"
+            + "&a=2ms,i,bind,k/%25d,1,2&a=3ms,i,wake,k/%25d,2");
+        assertEquals(2, d.scenario.actions.get(1).count);
+        assertEquals(1, d.scenario.actions.get(1).cpu);
+        assertEquals("#v=1&cpus=2&until=9ms&a=1ms,i,run,k/%25d,2,spinner&a=2ms,i,bind,k/%25d,1,2&a=3ms,i,wake,k/%25d,2",
+            ScenarioLink.encode(d.scenario, d.view));
+    }
+
+    @Test
     void rawCharactersThatBrowsersMayLeaveAreAccepted() throws ScenarioException {
         ScenarioLink.Decoded d = ScenarioLink.decode("v=1&cpus=1&until=1ms&title=内核<b>'x'+y");
         assertEquals("内核<b>'x'+y", d.scenario.title);
@@ -140,8 +155,8 @@ class ScenarioLinkTest {
             {"#v=1&preset=seed&step=007", "step: \"007\" is not a whole number"},
             {"#v=1&preset=seed&embed=0", "embed: \"0\" is not 1 (write embed=1 or leave it out)"},
             {"#v=1&preset=sed", "preset: \"sed\" is not a preset (seed, "},
-            {"#v=1&preset=seed&cpus=2", "cpus: cannot go with preset=seed"},
-            {"#v=1&preset=seed&a=1ms,insmod,stop,x", "a: cannot go with preset=seed"},
+            {"#v=1&preset=seed&cpus=2", "cpus: cannot go with preset \"seed\""},
+            {"#v=1&preset=seed&a=1ms,insmod,stop,x", "a: cannot go with preset \"seed\""},
             {"#v=1&until=1ms", "cpus: missing (the number of CPUs, or preset=NAME)"},
             {"#v=1&cpus=1", "until: missing (how long to run, e.g. until=40ms)"},
             {"#v=1&cpus=0&until=1ms", "cpus: 0 is out of range (1 to 256)"},
