@@ -54,6 +54,22 @@ class NodeDeterminismTest {
         return tests;
     }
 
+    @org.junit.jupiter.api.Test
+    void scenarioAndLinkCodecsAgree() throws Exception {
+        String jvm = kthreadlab.scenario.CodecDump.dump();
+        String js = node("codecs");
+        assertEquals("", jvm.equals(js) ? "" : firstDifference(jvm, js));
+    }
+
+    @org.junit.jupiter.api.Test
+    void perfettoExportsAgree() throws Exception {
+        for (String preset : new String[] {"seed", "run-stop", "sigkill-late"}) {
+            String jvm = NodeMain.chrome(preset) + "\n";
+            String js = node("chrome", preset);
+            assertEquals("", jvm.equals(js) ? "" : firstDifference(jvm, js), preset);
+        }
+    }
+
     /** The first differing line, with its number, to keep a failure readable. */
     static String firstDifference(String a, String b) {
         String[] x = a.split("\n", -1);
