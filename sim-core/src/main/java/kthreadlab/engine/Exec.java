@@ -42,12 +42,17 @@ public final class Exec {
     }
 
     /**
-     * Full preemption: a resched set from elsewhere (a wakeup's IPI) preempts the running task as
-     * soon as it is preemptible, as the interrupt return path would.
+     * Full preemption: a resched IPI from another CPU is an interrupt, and its return preempts the
+     * running task if it is preemptible right then. The IPI is taken once irqs are on; with
+     * preemption disabled at that moment the resched waits for the next preempt_enable().
      */
     private boolean mayPreemptHere(Machine machine, Rq cpu) {
+        if (!cpu.ipiPending || cpu.irqsOff != 0) {
+            return false;
+        }
+        cpu.ipiPending = false;
         if (machine.config.preempt != Config.Preempt.FULL || !cpu.needResched || cpu.preemptCount != 0
-                || cpu.irqsOff != 0 || cur.isIdle) {
+                || cur.isIdle) {
             return false;
         }
         Frame top = cur.top();

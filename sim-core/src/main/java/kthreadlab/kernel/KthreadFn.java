@@ -60,6 +60,16 @@ public final class KthreadFn extends Frame {
         return CODE;
     }
 
+    /**
+     * What-if no_preempt_disable: preempt_disable()/preempt_enable() do nothing and the thread sleeps
+     * with a plain schedule(). With full preemption the woken creator then preempts the new thread
+     * inside complete(done), while it is still queued in TASK_UNINTERRUPTIBLE, and kthread_bind's
+     * wait_task_inactive() has to sleep until it is gone: the cost the kernel comment warns about.
+     */
+    private static boolean skipPreemptDisable(Machine m) {
+        return m.scenario.whatIf("no_preempt_disable");
+    }
+
     @Override
     public String detail() {
         return threadfn;
@@ -149,7 +159,9 @@ public final class KthreadFn extends Frame {
                 pc = PREEMPT_OFF;
                 return;
             case PREEMPT_OFF:
-                x.preemptDisable();
+                if (!skipPreemptDisable(m)) {
+                    x.preemptDisable();
+                }
                 pc = COMPLETE;
                 return;
             case COMPLETE:
@@ -158,11 +170,13 @@ public final class KthreadFn extends Frame {
                 return;
             case SCHEDULE:
                 pc = PREEMPT_ON;
-                x.call(new SchedulePreemptDisabled());
+                x.call(skipPreemptDisable(m) ? new kthreadlab.sched.Schedule() : new SchedulePreemptDisabled());
                 return;
             case PREEMPT_ON:
                 pc = EINTR;
-                x.preemptEnable();
+                if (!skipPreemptDisable(m)) {
+                    x.preemptEnable();
+                }
                 return;
             case EINTR:
                 ret = -Errno.EINTR;

@@ -45,6 +45,11 @@ public final class Presets {
             new ArrayList<>(Arrays.asList(actions)));
     }
 
+    static Scenario whatIf(Scenario s, String... names) {
+        return new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, s.until, s.actions,
+            Arrays.asList(names));
+    }
+
     public static List<Preset> all() {
         List<Preset> p = new ArrayList<>();
         p.add(new Preset("seed", scenario("the seed walkthrough: one kthread_run on one CPU", 1, "minimal",
@@ -89,6 +94,18 @@ public final class Presets {
                 "voluntary", 10 * MS, run(1 * MS, "insmod", "x", 1, "oneshot", 0, -1, "set_kthread_struct")),
             "kthread() cannot allocate its struct kthread: the creator gets -ENOMEM, the thread exits.",
             "kthread() 分配 struct kthread 失败：创建者得到 -ENOMEM，线程退出。"));
+        p.add(new Preset("preempt-disable", scenario("why kthread() disables preemption: full preemption, bound"
+                + " thread", 1, "minimal", "full", 20 * MS, run(1 * MS, "insmod", "bound/%u", 1, "sleeper", 5, 0, "")),
+            "Full preemption on one CPU: the woken creator must wait until the new thread has slept (need_resched"
+                + " stays set, no preemption).",
+            "单 CPU、完全抢占：被唤醒的创建者要等新线程睡下才能运行（need_resched 一直置位，却不抢占）。"));
+        p.add(new Preset("preempt-disable-whatif", whatIf(scenario("what if kthread() did not disable preemption",
+                1, "minimal", "full", 20 * MS, run(1 * MS, "insmod", "bound/%u", 1, "sleeper", 5, 0, "")),
+                "no_preempt_disable"),
+            "Same, with kthread()'s preempt_disable() removed: the creator preempts the thread and kthread_bind"
+                + " sleeps a tick in wait_task_inactive().",
+            "同上，但去掉 kthread() 的 preempt_disable()：创建者抢占新线程，kthread_bind 在 wait_task_inactive()"
+                + " 里睡一个 tick。"));
         p.add(new Preset("many-threads", scenario("many threads on 8 CPUs", 8, "minimal", "voluntary", 150 * MS,
                 run(1 * MS, "insmod", "sleep/%d", 24, "sleeper", 4, -1, ""),
                 run(2 * MS, "modprobe", "spin/%d", 8, "spinner", 0, -1, ""),

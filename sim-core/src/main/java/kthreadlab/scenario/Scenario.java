@@ -18,9 +18,22 @@ public final class Scenario {
     public final String boot;
     public final long until;
     public final List<Action> actions;
+    /**
+     * What-if changes to the kernel code, by name (WHATIFS), in the order given; empty for the real
+     * v5.15 code. The source pane shows the real lines; a what-if only changes what they do.
+     */
+    public final List<String> whatIf;
+
+    /** no_preempt_disable: kthread() skips its preempt_disable()/preempt_enable() around complete(done). */
+    public static final String[] WHATIFS = {"no_preempt_disable"};
 
     public Scenario(String title, int cpus, List<Integer> nohzFull, long seed, int hz, String preempt,
             String boot, long until, List<Action> actions) {
+        this(title, cpus, nohzFull, seed, hz, preempt, boot, until, actions, Collections.<String>emptyList());
+    }
+
+    public Scenario(String title, int cpus, List<Integer> nohzFull, long seed, int hz, String preempt,
+            String boot, long until, List<Action> actions, List<String> whatIf) {
         this.title = title;
         this.cpus = cpus;
         this.nohzFull = Collections.unmodifiableList(nohzFull);
@@ -30,5 +43,10 @@ public final class Scenario {
         this.boot = boot;
         this.until = until;
         this.actions = Collections.unmodifiableList(actions);
+        this.whatIf = Collections.unmodifiableList(whatIf);
+    }
+
+    public boolean whatIf(String name) {
+        return whatIf.contains(name);
     }
 }

@@ -41,6 +41,7 @@ public final class ScenarioCheck {
     /** Checks a scenario; {@code actionsKey} names the action list in messages ("actions" or "a"). */
     static void check(Scenario s, String actionsKey) throws ScenarioException {
         checkMachine(s);
+        checkWhatIf(s);
         if (s.actions.size() > MAX_ACTIONS) {
             throw new ScenarioException(actionsKey, s.actions.size() + " actions are too many (at most "
                 + MAX_ACTIONS + ")");
@@ -62,6 +63,19 @@ public final class ScenarioCheck {
                 + " threads; the most is " + MAX_THREADS);
         }
         checkTargets(s, actionsKey);
+    }
+
+    private static void checkWhatIf(Scenario s) throws ScenarioException {
+        for (int i = 0; i < s.whatIf.size(); i++) {
+            String w = s.whatIf.get(i);
+            if (w == null || Text.indexOf(Scenario.WHATIFS, w) < 0) {
+                throw new ScenarioException("whatif", Text.show(w) + " is not a what-if ("
+                    + Text.choices(Scenario.WHATIFS) + ")");
+            }
+            if (s.whatIf.indexOf(w) != i) {
+                throw new ScenarioException("whatif", Text.show(w) + " is listed twice");
+            }
+        }
     }
 
     private static void checkMachine(Scenario s) throws ScenarioException {

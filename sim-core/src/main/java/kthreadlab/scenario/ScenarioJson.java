@@ -47,7 +47,7 @@ public final class ScenarioJson {
     public static final int MAX_CHARS = 4 << 20;
 
     static final String[] KEYS = {
-        "version", "title", "cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "actions",
+        "version", "title", "cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "whatif", "actions",
     };
     static final String[] ACTION_KEYS = {"at", "by", "op", "name", "count", "fn", "arg", "cpu", "target", "fail"};
     private static final String[] CREATE_KEYS = {"at", "by", "op", "name", "count", "fn", "arg", "cpu", "fail"};
@@ -151,6 +151,14 @@ public final class ScenarioJson {
         String boot = string(root.get("boot"), "boot", "minimal");
         long until = Durations.parse(string(require(root, "", "until", "how long to run, e.g. \"40ms\""),
             "until", null), "until");
+        List<String> whatIf = new ArrayList<>();
+        Node whatIfNode = root.get("whatif");
+        if (whatIfNode != null) {
+            expect(whatIfNode, "whatif", Node.ARRAY, "a list of what-if names");
+            for (int i = 0; i < whatIfNode.values.size(); i++) {
+                whatIf.add(string(whatIfNode.values.get(i), "whatif[" + i + "]", null));
+            }
+        }
         List<Action> actions = new ArrayList<>();
         Node list = root.get("actions");
         if (list != null) {
@@ -163,7 +171,7 @@ public final class ScenarioJson {
                 actions.add(action(list.values.get(i), "actions[" + i + "]"));
             }
         }
-        Scenario s = new Scenario(title, cpus, nohz, seed, hz, preempt, boot, until, actions);
+        Scenario s = new Scenario(title, cpus, nohz, seed, hz, preempt, boot, until, actions, whatIf);
         ScenarioCheck.check(s, "actions");
         return s;
     }
@@ -274,6 +282,14 @@ public final class ScenarioJson {
         JsonText.append(sb, s.boot);
         sb.append(",\n  \"until\": ");
         JsonText.append(sb, Durations.format(s.until));
+        if (!s.whatIf.isEmpty()) {
+            sb.append(",\n  \"whatif\": [");
+            for (int i = 0; i < s.whatIf.size(); i++) {
+                sb.append(i == 0 ? "" : ", ");
+                JsonText.append(sb, s.whatIf.get(i));
+            }
+            sb.append(']');
+        }
         sb.append(",\n  \"actions\": [");
         for (int i = 0; i < s.actions.size(); i++) {
             sb.append(i == 0 ? "\n    " : ",\n    ");

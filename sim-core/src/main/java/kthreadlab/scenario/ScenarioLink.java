@@ -54,9 +54,12 @@ public final class ScenarioLink {
         "kthread_run", "kthread_create", "wake_up_process", "kthread_bind", "kthread_stop", "kthread_park",
         "kthread_unpark", "sigkill",
     };
-    static final String[] SCENARIO_KEYS = {"cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "title", "a"};
+    static final String[] SCENARIO_KEYS = {
+        "cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "whatif", "title", "a",
+    };
     static final String[] KEYS = {
-        "v", "preset", "cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "title", "a", "step", "lang",
+        "v", "preset", "cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "whatif", "title", "a", "step",
+        "lang",
         "file", "follow", "embed",
     };
 
@@ -120,6 +123,12 @@ public final class ScenarioLink {
             sb.append("&boot=").append(escape(s.boot));
         }
         sb.append("&until=").append(Durations.format(s.until));
+        if (!s.whatIf.isEmpty()) {
+            sb.append("&whatif=");
+            for (int i = 0; i < s.whatIf.size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(escape(s.whatIf.get(i)));
+            }
+        }
         if (!s.title.isEmpty()) {
             sb.append("&title=").append(escape(s.title));
         }
@@ -349,6 +358,13 @@ public final class ScenarioLink {
         }
         long until = Durations.parse(untilText, "until");
         String title = orDefault(value(byKey, "title"), "");
+        List<String> whatIf = new ArrayList<>();
+        String whatIfText = value(byKey, "whatif");
+        if (whatIfText != null) {
+            for (String w : fields(whatIfText)) {
+                whatIf.add(unescape(w, "whatif"));
+            }
+        }
         if (actionsRaw.size() > ScenarioCheck.MAX_ACTIONS) {
             throw new ScenarioException("a", actionsRaw.size() + " actions are too many (at most "
                 + ScenarioCheck.MAX_ACTIONS + ")");
@@ -357,7 +373,7 @@ public final class ScenarioLink {
         for (int i = 0; i < actionsRaw.size(); i++) {
             actions.add(action(actionsRaw.get(i), "a[" + i + "]"));
         }
-        Scenario s = new Scenario(title, cpus, nohz, seed, hz, preempt, boot, until, actions);
+        Scenario s = new Scenario(title, cpus, nohz, seed, hz, preempt, boot, until, actions, whatIf);
         ScenarioCheck.check(s, "a");
         return s;
     }

@@ -47,6 +47,8 @@ public final class Core {
         rq.needResched = true;
         if (rq.halted) {
             m.kick(rq, rq.cpu == fromCpu ? 0 : StepCost.IPI_WAKE);
+        } else if (rq.cpu != fromCpu) {
+            rq.ipiPending = true;
         }
     }
 

@@ -25,6 +25,8 @@ public final class Rq {
     /** In idle with nothing to do: takes no steps until a wakeup or resched reaches it. */
     public boolean halted;
     public boolean tickPending;
+    /** A resched IPI from another CPU arrived; its interrupt return is a preemption point. */
+    public boolean ipiPending;
     /** rq->__lock: the CPU holding it, or -1. Held by __schedule from rq_lock to finish_task_switch. */
     public int lockedBy = -1;
     /** Brought up: tasks are placed only on online CPUs. */
@@ -50,6 +52,7 @@ public final class Rq {
         r.nextStep = nextStep;
         r.halted = halted;
         r.tickPending = tickPending;
+        r.ipiPending = ipiPending;
         r.online = online;
         r.lockedBy = lockedBy;
         r.nextTick = nextTick;

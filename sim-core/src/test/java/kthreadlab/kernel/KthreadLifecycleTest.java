@@ -247,4 +247,21 @@ class KthreadLifecycleTest {
         }
         assertTrue(switches >= 4, "the two hogs took turns: " + switches);
     }
+
+    /** The comment in kthread(): "do not preempt it, or the creator may spend more time in wait_task_inactive()". */
+    @Test
+    void preemptDisableInKthreadSparesTheCreatorATickInWaitTaskInactive() {
+        SimRun real = SimRun.preset("preempt-disable");
+        SimRun whatIf = SimRun.preset("preempt-disable-whatif");
+        assertNull(real.machine.bug);
+        assertNull(whatIf.machine.bug);
+        long realDone = real.api().get(0).timeNs;
+        long whatIfDone = whatIf.api().get(0).timeNs;
+        assertTrue(realDone < 1_100_000, "with preempt_disable the bound thread is ready in microseconds: " + realDone);
+        assertTrue(whatIfDone >= 4_000_000, "without it the creator sleeps until the next tick: " + whatIfDone);
+        assertTrue(indexOf(whatIf.tracepoints(), "sched_switch", "prev_comm=kthreadd prev_pid=4 prev_prio=120 prev_state=R+", 0) > 0,
+            "the new thread was preempted inside complete(done)");
+        assertEquals(-1, indexOf(real.tracepoints(), "sched_switch", "prev_pid=4 prev_prio=120 prev_state=R+", 0),
+            "with preempt_disable it never is");
+    }
 }
