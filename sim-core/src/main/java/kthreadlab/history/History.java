@@ -29,6 +29,9 @@ import kthreadlab.trace.TraceEvent;
 public final class History {
     public static final int INTERVAL = 256;
     public static final int MAX_CHECKPOINTS = 1024;
+    /** Going back, the replay also keeps a copy every LOCAL_INTERVAL steps, so more steps back stay short. */
+    static final int LOCAL_INTERVAL = 32;
+    static final int LOCAL_COPIES = 16;
 
     private final Scenario scenario;
     private final long until;
@@ -41,6 +44,10 @@ public final class History {
     private final LongColumn time = new LongColumn();
     private final Lanes lanes;
     private final List<Machine> checkpoints = new ArrayList<>();
+    private final int maxCheckpoints;
+    private final boolean functionEvents;
+    /** Recent copies made while replaying backwards, by step, oldest first; never the cursor itself. */
+    private final List<Machine> local = new ArrayList<>();
     private int interval;
     private boolean ended;
     private String error;
@@ -58,12 +65,24 @@ public final class History {
 
     /** A history that runs `scenario` until simulated time `until`, checkpointing every `interval` steps. */
     public History(Scenario scenario, long until, int interval) {
-        if (interval < 1) {
-            throw new IllegalArgumentException("checkpoint interval must be >= 1: " + interval);
+        this(scenario, until, interval, MAX_CHECKPOINTS, true);
+    }
+
+    /**
+     * A history with at most about `maxCheckpoints` checkpoints (then the interval doubles) that
+     * keeps function enter/exit records in trace() only if `functionEvents` (they are most of the
+     * records; the live view needs only the tracepoints).
+     */
+    public History(Scenario scenario, long until, int interval, int maxCheckpoints, boolean functionEvents) {
+        if (interval < 1 || maxCheckpoints < 2) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 1 and the maximum >= 2: "
+                + interval + ", " + maxCheckpoints);
         }
         this.scenario = scenario;
         this.until = until;
         this.interval = interval;
+        this.maxCheckpoints = maxCheckpoints;
+        this.functionEvents = functionEvents;
         this.head = Boot.machine(scenario);
         this.startTime = head.now;
         int cpus = head.rqs.length;
@@ -74,10 +93,12 @@ public final class History {
         this.preTop = new Frame[cpus];
         checkpoints.add(head.copy());
         head.sink = e -> {
-            trace.add(e);
             if (e.kind == TraceEvent.EVENT) {
                 tracepoints.add(e);
+            } else if (!this.functionEvents && (e.kind == TraceEvent.FUNC_ENTER || e.kind == TraceEvent.FUNC_EXIT)) {
+                return;
             }
+            trace.add(e);
         };
     }
 
@@ -206,7 +227,7 @@ public final class History {
 
     private void checkpoint() {
         checkpoints.add(head.copy());
-        if (checkpoints.size() > MAX_CHECKPOINTS) {
+        if (checkpoints.size() > maxCheckpoints) {
             List<Machine> kept = new ArrayList<>();
             for (int i = 0; i < checkpoints.size(); i += 2) {
                 kept.add(checkpoints.get(i));
@@ -227,19 +248,48 @@ public final class History {
         if (n < 0 || n > recorded()) {
             throw new IllegalArgumentException("step " + n + " is outside the recorded 0.." + recorded());
         }
+        if (cursor != null && cursorStep == n) {
+            return cursor;
+        }
         int k = (int) Math.min(n / interval, checkpoints.size() - 1);
-        long cp = (long) k * interval;
-        if (cursor == null || cursorStep > n || cursorStep < cp) {
-            cursor = checkpoints.get(k).copy();
-            cursorStep = cp;
+        Machine from = checkpoints.get(k);
+        long fromStep = (long) k * interval;
+        for (Machine m : local) {
+            if (m.steps <= n && m.steps > fromStep) {
+                from = m;
+                fromStep = m.steps;
+            }
+        }
+        boolean back = cursor != null && n < cursorStep;
+        if (cursor == null || cursorStep > n || cursorStep < fromStep) {
+            if (!back) {
+                local.clear();
+            }
+            cursor = from.copy();
+            cursorStep = fromStep;
         }
         while (cursorStep < n) {
             if (!cursor.step(until)) {
                 throw new IllegalStateException("replay ended at step " + cursorStep + " before step " + n);
             }
             cursorStep++;
+            if (back && cursorStep % LOCAL_INTERVAL == 0 && cursorStep < n && cursorStep % interval != 0) {
+                keepLocal(cursor.copy());
+            }
         }
         return cursor;
+    }
+
+    private void keepLocal(Machine m) {
+        for (int i = 0; i < local.size(); i++) {
+            if (local.get(i).steps == m.steps) {
+                return;
+            }
+        }
+        local.add(m);
+        if (local.size() > LOCAL_COPIES) {
+            local.remove(0);
+        }
     }
 
     /** The view after n steps (0 <= n <= recorded()). */
@@ -306,7 +356,7 @@ public final class History {
 
     // ---- the trace -------------------------------------------------------------------------
 
-    /** Every trace record so far (tracepoints, function enter/exit, API), in order. */
+    /** Every trace record so far (tracepoints, function enter/exit unless left out, API), in order. */
     public List<TraceEvent> trace() {
         return Collections.unmodifiableList(trace);
     }

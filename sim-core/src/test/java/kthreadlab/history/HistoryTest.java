@@ -116,6 +116,34 @@ class HistoryTest {
     }
 
     @Test
+    void steppingBackAWayUsesLocalCopiesAndStaysExact() {
+        Scenario s = Presets.get("many-threads").scenario;
+        Straight run = new Straight(s, n -> n >= 2900 && n <= 3000);
+        History h = new History(s, s.until, History.INTERVAL, 64, false);
+        h.record(4000);
+        h.snapshotAt(3000);
+        for (long n = 3000; n >= 2900; n--) {
+            assertEquals(run.views.get(n), Describe.of(h.snapshotAt(n)), "back to step " + n);
+        }
+    }
+
+    @Test
+    void withoutFunctionEventsTheTracepointsAreTheSame() {
+        Scenario s = Presets.get("run-stop").scenario;
+        History full = new History(s);
+        History lean = new History(s, s.until, History.INTERVAL, 8, false);
+        full.recordAll();
+        lean.recordAll();
+        assertEquals(Ftrace.format(full.trace(), s.cpus), Ftrace.format(lean.trace(), s.cpus));
+        assertEquals(full.tracepoints().size(), lean.tracepoints().size());
+        for (TraceEvent e : lean.trace()) {
+            assertTrue(e.kind != TraceEvent.FUNC_ENTER && e.kind != TraceEvent.FUNC_EXIT);
+        }
+        assertTrue(lean.checkpointCount() <= 9, "checkpoints: " + lean.checkpointCount());
+        assertEquals(Describe.of(full.snapshotAt(500)), Describe.of(lean.snapshotAt(500)));
+    }
+
+    @Test
     void checkpointsThinOutSoALongHistoryStaysSmall() {
         Scenario s = Presets.get("many-threads").scenario;
         History h = new History(s, s.until, 1);

@@ -63,6 +63,28 @@ class AnchorTest {
         assertTrue(problems.isEmpty(), problems.size() + " anchors do not resolve:\n" + String.join("\n", problems));
     }
 
+    /** Each line where the simulator stops says, in both languages, what changes there. */
+    @Test
+    void everyLineTheSimulatorStopsAtHasANoteInBothLanguages() throws Exception {
+        Corpus corpus = Corpus.load();
+        Set<String> missing = new LinkedHashSet<>();
+        for (String lang : new String[] {"en", "zh"}) {
+            Set<String> noted = new java.util.HashSet<>();
+            for (Anchor a : Annotations.load(lang).noteAnchors()) {
+                noted.add(a.file() + ":" + corpus.resolve(a));
+            }
+            for (Code c : allCode()) {
+                for (int pc = 0; pc < c.size(); pc++) {
+                    int line = corpus.resolve(new Anchor(c.file, c.function, c.text(pc), c.occurrence(pc)));
+                    if (!noted.contains(c.file + ":" + line)) {
+                        missing.add(lang + " " + c.file + ":" + line + " " + c.function + ": " + c.text(pc));
+                    }
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), missing.size() + " lines have no note:\n" + String.join("\n", missing));
+    }
+
     @Test
     void everyStepOfEveryPresetNamesALineOfTheCorpus() {
         Corpus corpus = Corpus.load();
