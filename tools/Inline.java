@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Build step of web-ui: writes dist/kthreadlab.html, the whole app in one file (every stylesheet
 // and script of index.html inlined), which works when opened from disk with nothing beside it.
-// Usage: java tools/Inline.java DIST_DIR
+// Usage: java tools/Inline.java DIST_DIR [OUT_FILE]   (OUT_FILE defaults to DIST_DIR/kthreadlab.html)
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public class Inline {
                 i = end;
             }
         }
-        Path target = dist.resolve("kthreadlab.html");
+        Path target = args.length > 1 ? Path.of(args[1]) : dist.resolve("kthreadlab.html");
         Files.writeString(target, out.toString(), StandardCharsets.UTF_8);
         System.out.println("Inline: wrote " + target + " (" + Files.size(target) + " bytes)");
     }

@@ -4,9 +4,13 @@ import kthreadlab.history.History;
 import kthreadlab.kernel.Time;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
+import kthreadlab.scenario.View;
 import kthreadlab.snapshot.Snapshot;
 import kthreadlab.source.Annotations;
 import kthreadlab.source.Corpus;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -24,6 +28,10 @@ public final class App {
     static final int NONE = -2;
     /** Background recording stops here; going further records on demand. */
     static final long BACKGROUND_LIMIT = 300_000;
+    /** Steps recorded between two looks at the clock (early steps run slowly until the JIT warms up). */
+    static final int RECORD_BATCH = 16;
+    /** Checkpoints kept before their interval doubles: bounds the memory a long run takes in the page. */
+    static final int MAX_CHECKPOINTS = 256;
 
     static final String[] FORK = {"sched_process_fork"};
     static final String[] SWITCH = {"sched_switch"};
@@ -32,7 +40,7 @@ public final class App {
     private final Corpus corpus = Corpus.load();
     private final Locator loc = new Locator(corpus);
     private Annotations notes;
-    private final Runner runner = new Runner(this::failed);
+    private final Runner runner = new Runner(this::failed, this::busyChanged);
     private final SourcePane source;
     private final CpuPane cpus;
     private final TaskPane tasks;
@@ -43,15 +51,26 @@ public final class App {
 
     private String lang;
     private String preset = Fragment.DEFAULT_PRESET;
-    private long until = -1;
     private History history;
     private long pos;
     private Snapshot snap;
     private int follow = AUTO;
-    private String followSig = "";
+    private Snapshot followSnap;
     private double lastFragmentWrite;
     private boolean fragmentPending;
     private String message = "";
+    /** The scenario shown (a preset's, or an edited one when preset is null). */
+    private Scenario scenario;
+    /** The language came from a link or the reader (then links carry it). */
+    private boolean langChosen;
+    /** A link's followed pid, until that task exists in the shown step (-1: none). */
+    private int pendingFollowPid = -1;
+    /** The file a link opened (kept in links while the source pane follows a task). */
+    private String linkFile = "";
+    private boolean embed;
+    private ShareUi share;
+    /** Every source file's rows are built (in the background, after load). */
+    private boolean prebuilt;
 
     private App() {
         lang = Dom.prefersChinese() ? "zh" : "en";
@@ -71,7 +90,7 @@ public final class App {
         });
         objects = new ObjectsPane();
         timeline = new TimelinePane(ns -> intent("timeline", () -> go(history.stepAtTime(ns))));
-        log = new EventLog(Dom.byId("log"), Dom.byId("log-count"));
+        log = new EventLog(Dom.byId("log-lines"), Dom.byId("log-count"));
         controls = new Controls(this);
     }
 
@@ -93,19 +112,43 @@ public final class App {
 
     private void start() {
         controls.fillPresets(lang);
-        Fragment f = Fragment.parse(Dom.fragment());
-        if (f.error != null) {
-            setMessage(f.error + " Showing the seed walkthrough instead.");
-            f = Fragment.parse("");
+        share = new ShareUi(this);
+        ShareLinks.Opened o = ShareLinks.open(Dom.fragment());
+        if (o == null || o.error != null) {
+            Scenario saved = share.saved();
+            if (saved != null) {
+                loadScenario(saved, null);
+            } else {
+                load(Fragment.DEFAULT_PRESET, -1);
+            }
+            if (o != null) {
+                setMessage(o.error + " Showing " + (saved != null ? "your saved scenario" : "the seed walkthrough")
+                    + " instead.");
+            }
+        } else {
+            openLink(o);
         }
-        if (f.lang != null) {
-            setLang(f.lang);
-        }
-        load(f.preset, f.until);
-        goFar(f.step);
         Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
+        exportProbes(runner::longest, runner::resetLongest);
         Dom.byId("page").setAttribute("data-ready", "true");
     }
+
+    /** A number from Java, callable from JavaScript. */
+    @JSFunctor
+    interface NumberProbe extends JSObject {
+        double get();
+    }
+
+    /** An action from Java, callable from JavaScript. */
+    @JSFunctor
+    interface Action extends JSObject {
+        void run();
+    }
+
+    /** For the benchmark and tests: the longest slice of sliced work so far (ms), and its reset. */
+    @JSBody(params = {"longest", "reset"}, script = "window.kthreadlabLongestSlice = longest;"
+        + "window.kthreadlabResetLongestSlice = reset;")
+    private static native void exportProbes(NumberProbe longest, Action reset);
 
     // ---- error handling ---------------------------------------------------------------------
 
@@ -123,6 +166,11 @@ public final class App {
                 // nothing more to do
             }
         }
+    }
+
+    /** The page says whether long work is under way (tests and the benchmark wait on it). */
+    private void busyChanged() {
+        Dom.byId("page").setAttribute("data-busy", runner.busy() ? "true" : "false");
     }
 
     private void failed(String what, RuntimeException e) {
@@ -150,28 +198,54 @@ public final class App {
 
     /** Starts a new history for a preset (until < 0: the preset's own end time). */
     void load(String name, long untilNs) {
-        runner.cancel();
         Presets.Preset p = Presets.get(name);
         if (p == null) {
             setMessage("There is no preset named '" + name + "'.");
             p = Presets.get(Fragment.DEFAULT_PRESET);
         }
-        preset = p.name;
-        until = untilNs;
-        Scenario s = p.scenario;
-        history = new History(s, untilNs >= 0 ? untilNs : s.until, History.INTERVAL);
+        loadScenario(p.scenario, p.name);
+    }
+
+    /** Starts a new history for a scenario; `presetName` is the preset it equals, or null. */
+    void loadScenario(Scenario s, String presetName) {
+        runner.cancel();
+        scenario = s;
+        preset = presetName;
+        history = new History(s, s.until, History.INTERVAL);
         pos = 0;
-        controls.selectPreset(preset);
+        controls.selectPreset(preset == null ? "" : preset);
         runner.background(this::recordInBackground);
+        if (share != null) {
+            share.scenarioChanged(s, presetName);
+        }
         go(0);
     }
 
+    Scenario scenario() {
+        return scenario;
+    }
+
+    /** The preset the scenario equals, or null for an edited one. */
+    String presetName() {
+        return preset;
+    }
+
+    /** Runs a long job (an export) in slices, as the only foreground job. */
+    void startJob(Runner.Job j) {
+        runner.start(j);
+    }
+
     private boolean recordInBackground(double deadline) {
+        if (!prebuilt) {
+            prebuilt = !source.prebuild(deadline);
+            return true;
+        }
         if (history.ended() || history.recorded() >= BACKGROUND_LIMIT) {
             return false;
         }
         recordUntil(Long.MAX_VALUE, deadline);
         controls.update(history, pos, false);
+        status(snap);
         if (history.ended() || history.recorded() % 8192 < 512) {
             timeline.render(history, pos);
         }
@@ -181,7 +255,7 @@ public final class App {
     /** Records until `goal` steps, the end, or the deadline. */
     void recordUntil(long goal, double deadline) {
         while (history.recorded() < goal && !history.ended() && Dom.now() < deadline) {
-            history.record((int) Math.min(128, goal - history.recorded()));
+            history.record((int) Math.min(RECORD_BATCH, goal - history.recorded()));
         }
     }
 
@@ -219,7 +293,17 @@ public final class App {
     }
 
     private void render(Snapshot s) {
-        Dom.byId("state").getClassList().toggle("stale", s == null);
+        Dom.setClass(Dom.byId("state"), "stale", s == null);
+        if (s != null && pendingFollowPid >= 0) {
+            for (Snapshot.TaskView t : s.tasks) {
+                if (t.pid == pendingFollowPid && !t.dead) {
+                    pendingFollowPid = -1;
+                    follow = t.id;
+                    controls.selectFollow(follow);
+                    break;
+                }
+            }
+        }
         if (s != null) {
             int focus = focusTask(s);
             updateFollowChoices(s);
@@ -233,6 +317,7 @@ public final class App {
         timeline.render(history, pos);
         controls.update(history, pos, runner.job() instanceof Play);
         status(s);
+        Dom.byId("page").setAttribute("data-step", Long.toString(pos));
         writeFragment();
     }
 
@@ -283,6 +368,7 @@ public final class App {
 
     void setFollow(int taskId) {
         follow = taskId;
+        pendingFollowPid = -1;
         controls.selectFollow(follow);
         if (snap != null) {
             render(snap);
@@ -290,13 +376,14 @@ public final class App {
     }
 
     private void updateFollowChoices(Snapshot s) {
-        StringBuilder sb = new StringBuilder();
-        for (Snapshot.TaskView t : s.tasks) {
-            sb.append(t.id).append(Fmt.task(t)).append(t.dead).append(',');
+        boolean same = followSnap != null && followSnap.tasks.size() == s.tasks.size();
+        for (int i = 0; same && i < s.tasks.size(); i++) {
+            Snapshot.TaskView a = followSnap.tasks.get(i);
+            Snapshot.TaskView b = s.tasks.get(i);
+            same = a.id == b.id && a.pid == b.pid && a.dead == b.dead && a.comm.equals(b.comm);
         }
-        String sig = sb.toString();
-        if (!sig.equals(followSig)) {
-            followSig = sig;
+        followSnap = s;
+        if (!same) {
             controls.fillFollow(s, follow);
         }
     }
@@ -308,14 +395,20 @@ public final class App {
     }
 
     void setLang(String l) {
+        langChosen = true;
         if (l.equals(lang)) {
             return;
         }
         lang = l;
         notes = Annotations.load(l);
         source.setNotes(notes);
+        prebuilt = false;
+        runner.background(this::recordInBackground);
         controls.fillPresets(l);
-        controls.selectPreset(preset);
+        controls.selectPreset(preset == null ? "" : preset);
+        if (share != null && scenario != null) {
+            share.scenarioChanged(scenario, preset);
+        }
         controls.selectLang(l);
         Dom.doc().getDocumentElement().setAttribute("lang", l.equals("zh") ? "zh-CN" : "en");
         if (snap != null) {
@@ -450,36 +543,99 @@ public final class App {
     }
 
     private void hashChanged() {
-        Fragment f = Fragment.parse(Dom.fragment());
-        if (f.error != null) {
-            setMessage(f.error + " The current view is kept.");
+        String h = Dom.fragment();
+        if (h.equals(link())) {
             return;
         }
-        if (f.lang != null) {
-            setLang(f.lang);
+        ShareLinks.Opened o = ShareLinks.open(h);
+        if (o == null) {
+            return;
         }
-        if (!f.preset.equals(preset) || f.until != until) {
-            load(f.preset, f.until);
+        if (o.error != null) {
+            setMessage(o.error + " The current view is kept.");
+            return;
         }
-        goFar(f.step);
+        openLink(o);
+    }
+
+    /** Shows what a decoded link holds: its scenario (restarted only if it differs), view and step. */
+    private void openLink(ShareLinks.Opened o) {
+        if (!o.view.lang.isEmpty()) {
+            setLang(o.view.lang);
+        }
+        embed = o.view.embed;
+        Dom.setClass(Dom.byId("page"), "embed", embed);
+        linkFile = o.view.file;
+        String was = scenario == null ? null : ShareLinks.link(scenario, View.DEFAULT);
+        if (was == null || !was.equals(ShareLinks.link(o.scenario, View.DEFAULT))) {
+            loadScenario(o.scenario, o.preset);
+        }
+        follow = AUTO;
+        pendingFollowPid = o.view.follow;
+        if (!linkFile.isEmpty()) {
+            source.showFile(linkFile);
+        }
+        goFar(o.view.step);
+    }
+
+    /** The link of the view shown, with '#' (or null if it cannot be written). */
+    String link() {
+        if (scenario == null) {
+            return null;
+        }
+        int pid = -1;
+        if (pendingFollowPid >= 0) {
+            pid = pendingFollowPid;
+        } else if (follow >= 0 && snap != null && follow < snap.tasks.size()) {
+            pid = snap.task(follow).pid;
+        }
+        String file = linkFile;
+        if (follow == NONE && source.shownFile() != null) {
+            file = source.shownFile();
+        }
+        return ShareLinks.link(scenario, new View(pos, langChosen ? lang : "", file, pid, embed));
+    }
+
+    boolean embedded() {
+        return embed;
     }
 
     private void writeFragment() {
         double now = Dom.now();
         if (now - lastFragmentWrite >= 100) {
             lastFragmentWrite = now;
-            Dom.replaceFragment(Fragment.format(preset, pos, lang, until));
+            replaceFragment();
         } else if (!fragmentPending) {
             fragmentPending = true;
             Window.setTimeout(() -> guard("link", () -> {
                 fragmentPending = false;
                 lastFragmentWrite = Dom.now();
-                Dom.replaceFragment(Fragment.format(preset, pos, lang, until));
+                replaceFragment();
             }), 120);
         }
     }
 
+    private void replaceFragment() {
+        String l = link();
+        if (l != null) {
+            Dom.replaceFragment(l.substring(1));
+        }
+    }
+
     // ---- jobs -------------------------------------------------------------------------------
+
+    /**
+     * Before showing step n from a job: builds, in slices, the source file that step will show
+     * (a large file takes longer than a slice). True when go(n) will not have to build it.
+     */
+    private boolean prepared(long n, double deadline) {
+        try {
+            Snapshot s = history.snapshotAt(n);
+            return follow == NONE || source.ready(source.fileFor(s, focusTask(s)), deadline);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
 
     /** Goes to a step that may not be recorded yet (a link, "go to step", run to end). */
     private final class Seek implements Runner.Job {
@@ -494,6 +650,9 @@ public final class App {
             recordUntil(target, deadline);
             if (history.recorded() >= target || history.ended()) {
                 long n = Math.min(target, history.recorded());
+                if (!prepared(n, deadline)) {
+                    return false;
+                }
                 if (n < target && target != Long.MAX_VALUE) {
                     setMessage("The run has only " + history.recorded() + " steps; showing the last one.");
                 }
@@ -510,6 +669,7 @@ public final class App {
     /** Records forward until a condition on the recorded steps is met. */
     private abstract class Search implements Runner.Job {
         private final String what;
+        private long found = -1;
 
         Search(String what) {
             this.what = what;
@@ -522,12 +682,19 @@ public final class App {
         @Override
         public boolean run(double deadline) {
             while (true) {
-                long s = find();
+                long s = found >= 0 ? found : find();
                 if (s >= 0) {
+                    found = s;
+                    if (!prepared(s, deadline)) {
+                        return false;
+                    }
                     go(s);
                     return true;
                 }
                 if (history.ended()) {
+                    if (!prepared(history.recorded(), deadline)) {
+                        return false;
+                    }
                     go(history.recorded());
                     setMessage(notFound());
                     return true;

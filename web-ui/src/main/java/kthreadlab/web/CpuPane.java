@@ -9,7 +9,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class CpuPane {
     private final HTMLElement root;
     private final List<HTMLElement> cards = new ArrayList<>();
-    private final List<String> sigs = new ArrayList<>();
+    private Snapshot prev;
 
     CpuPane(HTMLElement root) {
         this.root = root;
@@ -18,37 +18,22 @@ final class CpuPane {
     void render(Snapshot s) {
         int cpus = s.cpus.size();
         for (int i = 0; i < cpus; i++) {
-            Snapshot.CpuView c = s.cpus.get(i);
-            String sig = signature(s, c);
-            if (i < cards.size() && sig.equals(sigs.get(i))) {
+            if (i < cards.size() && Same.cpu(prev, s, i)) {
                 continue;
             }
-            HTMLElement card = card(s, c);
+            HTMLElement card = card(s, s.cpus.get(i));
             if (i < cards.size()) {
                 root.replaceChild(card, cards.get(i));
                 cards.set(i, card);
-                sigs.set(i, sig);
             } else {
                 root.appendChild(card);
                 cards.add(card);
-                sigs.add(sig);
             }
         }
         while (cards.size() > cpus) {
             root.removeChild(cards.remove(cards.size() - 1));
-            sigs.remove(sigs.size() - 1);
         }
-    }
-
-    private static String signature(Snapshot s, Snapshot.CpuView c) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(c.curr).append(Fmt.task(s, c.curr)).append('|').append(c.preemptCount).append(c.needResched)
-            .append(c.halted).append(c.online).append(c.irqsOff).append('|').append(c.minVruntime).append('|')
-            .append(c.nrRunning).append('|').append(s.lastCpu == c.cpu);
-        for (Snapshot.QueuedView q : c.queue) {
-            sb.append(q.task).append(Fmt.task(s, q.task)).append('@').append(q.vruntime).append(',');
-        }
-        return sb.toString();
+        prev = s;
     }
 
     private static HTMLElement card(Snapshot s, Snapshot.CpuView c) {
@@ -71,9 +56,14 @@ final class CpuPane {
         HTMLElement chip = Dom.chip(Fmt.task(curr), Palette.slot(curr.id, cpus, curr.idle));
         chip.getClassList().add("curr-task");
         cur.appendChild(chip);
-        Dom.add(card, "div", "kv", "preempt_count " + c.preemptCount + " · need_resched " + (c.needResched ? 1 : 0)
-            + (c.irqsOff ? " · irqs off" : ""));
-        Dom.add(card, "div", "kv", "min_vruntime " + Fmt.ns(c.minVruntime) + " · nr_running " + c.nrRunning);
+        HTMLElement kv = Dom.add(card, "div", "kv");
+        Dom.add(kv, "span", "preempt", "preempt_count " + c.preemptCount);
+        Dom.add(kv, "span", "resched", "need_resched " + (c.needResched ? 1 : 0));
+        if (c.irqsOff) {
+            Dom.add(kv, "span", "irqs", "irqs off");
+        }
+        Dom.add(kv, "span", "minv", "min_vruntime " + Fmt.ns(c.minVruntime));
+        Dom.add(kv, "span", "nr", "nr_running " + c.nrRunning);
         Dom.add(card, "div", "k", "run queue, by vruntime:");
         HTMLElement q = Dom.add(card, "ol", "rq");
         if (c.queue.isEmpty()) {

@@ -87,6 +87,14 @@ final class Dom {
         return c;
     }
 
+    static void setClass(HTMLElement e, String cls, boolean on) {
+        if (on) {
+            e.getClassList().add(cls);
+        } else {
+            e.getClassList().remove(cls);
+        }
+    }
+
     static void show(HTMLElement e, boolean visible) {
         if (visible) {
             e.removeAttribute("hidden");
@@ -107,7 +115,15 @@ final class Dom {
     @JSBody(params = {"t", "sel"}, script = "return t && t.closest ? t.closest(sel) : null;")
     private static native HTMLElement closestJs(JSObject t, String sel);
 
-    @JSBody(script = "return !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);")
+    @JSBody(params = {"a", "b"}, script = "return a.contains(b);")
+    static native boolean contains(HTMLElement a, HTMLElement b);
+
+    /** prefers-color-scheme: dark, read once and then kept up to date by a listener (reading forces a style pass). */
+    @JSBody(script = "if (window.kthreadlabDark === undefined) {"
+        + " var m = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;"
+        + " window.kthreadlabDark = !!(m && m.matches);"
+        + " if (m && m.addEventListener) { m.addEventListener('change', function (e) { window.kthreadlabDark = e.matches; }); } }"
+        + " return window.kthreadlabDark;")
     static native boolean darkScheme();
 
     @JSBody(script = "return (navigator.language || '').toLowerCase().indexOf('zh') === 0;")

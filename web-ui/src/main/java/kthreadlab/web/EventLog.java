@@ -9,17 +9,19 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.Node;
 
 /**
- * The trace in ftrace form up to the shown step, newest last and scrolled into view; the events of
- * the last step are marked. Only the last WINDOW lines are in the page; moving by a step adds and
+ * The trace in ftrace form up to the shown step, newest last; the log box (CSS column-reverse)
+ * keeps its bottom in view without a forced layout. The events of the last step are marked. Only the last WINDOW lines are in the page; moving by a step adds and
  * removes lines at the ends instead of rebuilding.
  */
 final class EventLog {
-    static final int WINDOW = 250;
+    static final int WINDOW = 120;
 
     private final HTMLElement root;
     private final HTMLElement count;
     private final List<HTMLElement> marked = new ArrayList<>();
     private History history;
+    /** Formatted lines by tracepoint index (formatting costs more than inserting). */
+    private final List<String> text = new ArrayList<>();
     private int from;
     private int to;
 
@@ -32,6 +34,9 @@ final class EventLog {
         List<TraceEvent> tp = h.tracepoints();
         int end = h.firstTracepointAfter(n);
         int start = Math.max(0, end - WINDOW);
+        if (h != history) {
+            text.clear();
+        }
         if (h != history || start >= to || end <= from) {
             Dom.clear(root);
             history = h;
@@ -49,10 +54,10 @@ final class EventLog {
         }
         while (from > start) {
             from--;
-            root.insertBefore(line(tp.get(from)), root.getFirstChild());
+            root.insertBefore(line(tp, from), root.getFirstChild());
         }
         while (to < end) {
-            root.appendChild(line(tp.get(to)));
+            root.appendChild(line(tp, to));
             to++;
         }
         for (HTMLElement e : marked) {
@@ -67,12 +72,17 @@ final class EventLog {
             child = child.getPreviousSibling();
         }
         Dom.text(count, end == 0 ? "no events yet" : Fmt.count(end, "event") + (start > 0 ? ", last " + (end - start) + " shown" : ""));
-        root.setScrollTop(root.getScrollHeight());
     }
 
-    private static HTMLElement line(TraceEvent e) {
-        HTMLElement d = Dom.el("div", "ev", Ftrace.line(e));
-        d.setAttribute("data-step", Long.toString(e.step + 1));
-        return d;
+    private HTMLElement line(List<TraceEvent> tp, int i) {
+        while (text.size() <= i) {
+            text.add(null);
+        }
+        String t = text.get(i);
+        if (t == null) {
+            t = Ftrace.line(tp.get(i));
+            text.set(i, t);
+        }
+        return Dom.el("div", "ev", t);
     }
 }

@@ -22,7 +22,7 @@ final class Fmt {
 
     /** Thousands grouped with thin spaces: 12 345 678 (ns). */
     static String ns(long v) {
-        String d = Long.toString(Math.abs(v));
+        String d = digits(Math.abs(v));
         StringBuilder sb = new StringBuilder();
         int lead = d.length() % 3;
         for (int i = 0; i < d.length(); i++) {
@@ -57,9 +57,26 @@ final class Fmt {
         return "completion#" + id;
     }
 
+    /**
+     * The decimal digits of a non-negative long, through int arithmetic: in the page a long is a
+     * BigInt and Long.toString divides it digit by digit, which shows at every step.
+     */
+    static String digits(long v) {
+        if (v < 1_000_000_000L) {
+            return Integer.toString((int) v);
+        }
+        String high = digits(v / 1_000_000_000L);
+        String low = Integer.toString((int) (v % 1_000_000_000L));
+        StringBuilder sb = new StringBuilder(high);
+        for (int i = low.length(); i < 9; i++) {
+            sb.append('0');
+        }
+        return sb.append(low).toString();
+    }
+
     /** "1,234 steps" without locale machinery. */
     static String count(long n, String unit) {
-        String d = Long.toString(n);
+        String d = digits(Math.max(0, n));
         StringBuilder sb = new StringBuilder();
         int lead = d.length() % 3;
         for (int i = 0; i < d.length(); i++) {

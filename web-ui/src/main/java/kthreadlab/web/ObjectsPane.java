@@ -13,10 +13,9 @@ final class ObjectsPane {
     private final HTMLElement lock;
     private final HTMLElement completions;
     private final HTMLElement creates;
-    private String listSig = "";
-    private String lockSig = "";
-    private String compSig = "";
-    private String createSig = "";
+    private Snapshot prev;
+    private final java.util.List<HTMLElement> cards = new java.util.ArrayList<>();
+    private final java.util.List<HTMLElement> compRows = new java.util.ArrayList<>();
 
     ObjectsPane() {
         list = Dom.byId("obj-list");
@@ -26,39 +25,25 @@ final class ObjectsPane {
     }
 
     void render(Snapshot s) {
-        String sig = listSignature(s);
-        if (!sig.equals(listSig)) {
-            listSig = sig;
+        boolean createsSame = Same.creates(prev, s);
+        if (!createsSame || !prev.createList.equals(s.createList)) {
             renderList(s);
         }
-        sig = lockSignature(s);
-        if (!sig.equals(lockSig)) {
-            lockSig = sig;
+        if (!Same.lock(prev, s)) {
             renderLock(s);
         }
-        sig = completionSignature(s);
-        if (!sig.equals(compSig)) {
-            compSig = sig;
+        if (!Same.completions(prev, s)) {
             renderCompletions(s);
         }
-        sig = createSignature(s);
-        if (!sig.equals(createSig)) {
-            createSig = sig;
+        if (!createsSame) {
             renderCreates(s);
         }
+        prev = s;
     }
 
     private HTMLElement chip(Snapshot s, int task) {
         Snapshot.TaskView t = s.task(task);
         return Dom.chip(Fmt.task(t), Palette.slot(t.id, s.cpus.size(), t.idle));
-    }
-
-    private static String listSignature(Snapshot s) {
-        StringBuilder sb = new StringBuilder();
-        for (int id : s.createList) {
-            sb.append(id).append(',');
-        }
-        return sb.toString();
     }
 
     private void renderList(Snapshot s) {
@@ -73,17 +58,6 @@ final class ObjectsPane {
             li.setAttribute("data-create", Integer.toString(id));
             Dom.addText(li, k == null ? "create#" + id : "create#" + id + " " + k.threadfn + " \"" + k.name + "\"");
         }
-    }
-
-    private static String lockSignature(Snapshot s) {
-        StringBuilder sb = new StringBuilder().append(s.lockHolder).append('/').append(s.lockHolderCpu).append(':');
-        if (s.lockHolder >= 0) {
-            sb.append(Fmt.task(s, s.lockHolder));
-        }
-        for (int t : s.lockSpinners) {
-            sb.append(t).append(Fmt.task(s, t)).append(',');
-        }
-        return sb.toString();
     }
 
     private void renderLock(Snapshot s) {
@@ -107,68 +81,92 @@ final class ObjectsPane {
         }
     }
 
-    private static String completionSignature(Snapshot s) {
-        StringBuilder sb = new StringBuilder();
-        for (Snapshot.CompletionView c : s.completions) {
-            sb.append(c.id).append(c.label).append(':').append(c.done).append(':');
-            for (int w : c.waiters) {
-                sb.append(w).append(Fmt.task(s, w)).append(',');
-            }
-            sb.append(';');
-        }
-        return sb.toString();
-    }
-
+    /** Rebuilds the rows of the completions that changed. */
     private void renderCompletions(Snapshot s) {
-        Dom.clear(completions);
+        if (s.completions.isEmpty() || compRows.isEmpty()) {
+            Dom.clear(completions);
+            compRows.clear();
+        }
         if (s.completions.isEmpty()) {
             Dom.add(completions, "tr", "empty").appendChild(Dom.el("td", null, "none yet"));
             return;
         }
-        for (Snapshot.CompletionView c : s.completions) {
-            HTMLElement tr = Dom.add(completions, "tr", null);
-            tr.setAttribute("data-completion", Integer.toString(c.id));
-            Dom.add(tr, "td", "label", c.label);
-            Dom.add(tr, "td", "num done", Long.toString(c.done));
-            HTMLElement w = Dom.add(tr, "td", "waiters");
-            if (c.waiters.isEmpty()) {
-                Dom.add(w, "span", "muted", "no waiters");
+        for (int i = 0; i < s.completions.size(); i++) {
+            if (i < compRows.size() && Same.completion(prev, s, i)) {
+                continue;
             }
-            for (int t : c.waiters) {
-                w.appendChild(chip(s, t));
+            HTMLElement tr = completionRow(s, s.completions.get(i));
+            if (i < compRows.size()) {
+                completions.replaceChild(tr, compRows.get(i));
+                compRows.set(i, tr);
+            } else {
+                completions.appendChild(tr);
+                compRows.add(tr);
             }
+        }
+        while (compRows.size() > s.completions.size()) {
+            completions.removeChild(compRows.remove(compRows.size() - 1));
         }
     }
 
-    private static String createSignature(Snapshot s) {
-        StringBuilder sb = new StringBuilder();
-        for (Snapshot.CreateView k : s.creates) {
-            sb.append(k.id).append(k.stage).append(k.done).append(':').append(k.result).append(':')
-                .append(Fmt.result(s, k.result)).append(Fmt.task(s, k.creator)).append(k.history.size()).append(';');
+    private HTMLElement completionRow(Snapshot s, Snapshot.CompletionView c) {
+        HTMLElement tr = Dom.el("tr", null);
+        tr.setAttribute("data-completion", Integer.toString(c.id));
+        Dom.add(tr, "td", "label", c.label);
+        Dom.add(tr, "td", "num done", Long.toString(c.done));
+        HTMLElement w = Dom.add(tr, "td", "waiters");
+        if (c.waiters.isEmpty()) {
+            Dom.add(w, "span", "muted", "no waiters");
         }
-        return sb.toString();
+        for (int t : c.waiters) {
+            w.appendChild(chip(s, t));
+        }
+        return tr;
     }
 
+    /** Rebuilds the cards of the requests that changed (a card shows one request and the labels it names). */
     private void renderCreates(Snapshot s) {
-        Dom.clear(creates);
         if (s.creates.isEmpty()) {
+            Dom.clear(creates);
+            cards.clear();
             Dom.add(creates, "p", "muted", "no kthread_create_info allocated yet");
             return;
         }
-        for (Snapshot.CreateView k : s.creates) {
-            HTMLElement card = Dom.add(creates, "div", "card create stage-" + k.stage);
-            card.setAttribute("data-create", Integer.toString(k.id));
-            HTMLElement h = Dom.add(card, "h4", null, "create#" + k.id + " ");
-            Dom.add(h, "span", "badge stage", k.stage);
-            Dom.add(card, "div", "kv", "threadfn " + k.threadfn + " · namefmt \"" + k.name + "\"");
-            HTMLElement who = Dom.add(card, "div", "kv", "creator ");
-            who.appendChild(chip(s, k.creator));
-            Dom.add(card, "div", "kv", "done → " + Fmt.completion(s, k.done) + " · result " + Fmt.result(s, k.result));
-            HTMLElement ol = Dom.add(card, "ol", "history");
-            for (String h2 : k.history) {
-                Dom.add(ol, "li", null, h2);
+        if (cards.isEmpty()) {
+            Dom.clear(creates);
+        }
+        for (int i = 0; i < s.creates.size(); i++) {
+            if (i < cards.size() && Same.create(prev, s, i)) {
+                continue;
+            }
+            HTMLElement card = createCard(s, s.creates.get(i));
+            if (i < cards.size()) {
+                creates.replaceChild(card, cards.get(i));
+                cards.set(i, card);
+            } else {
+                creates.appendChild(card);
+                cards.add(card);
             }
         }
+        while (cards.size() > s.creates.size()) {
+            creates.removeChild(cards.remove(cards.size() - 1));
+        }
+    }
+
+    private HTMLElement createCard(Snapshot s, Snapshot.CreateView k) {
+        HTMLElement card = Dom.el("div", "card create stage-" + k.stage);
+        card.setAttribute("data-create", Integer.toString(k.id));
+        HTMLElement h = Dom.add(card, "h4", null, "create#" + k.id + " ");
+        Dom.add(h, "span", "badge stage", k.stage);
+        Dom.add(card, "div", "kv fn", "threadfn " + k.threadfn + " · namefmt \"" + k.name + "\"");
+        HTMLElement who = Dom.add(card, "div", "kv creator", "creator ");
+        who.appendChild(chip(s, k.creator));
+        Dom.add(card, "div", "kv reply", "done → " + Fmt.completion(s, k.done) + " · result " + Fmt.result(s, k.result));
+        HTMLElement ol = Dom.add(card, "ol", "history");
+        for (String h2 : k.history) {
+            Dom.add(ol, "li", null, h2);
+        }
+        return card;
     }
 
     private static Snapshot.CreateView create(Snapshot s, int id) {

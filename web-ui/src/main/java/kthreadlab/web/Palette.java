@@ -40,9 +40,14 @@ final class Palette {
             .append(ink(slot)).append(';');
         int p = pattern(slot);
         if (p == 1) {
-            sb.append("background-image:repeating-linear-gradient(135deg,rgba(0,0,0,.35) 0 2px,transparent 2px 6px);");
+            sb.append("background-image:repeating-linear-gradient(135deg,rgba(0,0,0,.6) 0 2px,transparent 2px 4px);");
+            sb.append("background-size:.6em 100%;background-repeat:no-repeat;");
         } else if (p == 2) {
-            sb.append("background-image:radial-gradient(rgba(0,0,0,.45) 1px,transparent 1.5px);background-size:5px 5px;");
+            sb.append("background-image:radial-gradient(circle,rgba(0,0,0,.7) 1.3px,transparent 1.8px);");
+            sb.append("background-size:.6em .6em;background-repeat:repeat-y;");
+        }
+        if (p > 0) {
+            sb.append("border-left:.6em solid transparent;background-origin:border-box;");
         }
         return sb.toString();
     }

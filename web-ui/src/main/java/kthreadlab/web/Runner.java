@@ -36,19 +36,23 @@ final class Runner {
     }
 
     private final Failure failure;
+    private final Runnable changed;
     private Job job;
     private Background background;
     private boolean scheduled;
     private int timer;
     private double longest;
 
-    Runner(Failure failure) {
+    /** `changed` runs whenever a foreground job starts or ends. */
+    Runner(Failure failure, Runnable changed) {
         this.failure = failure;
+        this.changed = changed;
     }
 
     void start(Job j) {
         cancel();
         job = j;
+        changed.run();
         schedule(0);
     }
 
@@ -58,6 +62,7 @@ final class Runner {
         job = null;
         if (j != null) {
             j.cancelled();
+            changed.run();
         }
     }
 
@@ -110,13 +115,11 @@ final class Runner {
                     next = j.delay();
                 }
             }
-            if (job == null && background != null) {
-                if (j == null || Dom.now() < deadline) {
-                    if (!background.run(j == null ? deadline : Math.min(deadline, Dom.now() + 4))) {
-                        background = null;
-                    }
+            if (background != null && (job == null || Dom.now() < deadline - 2)) {
+                if (!background.run(deadline)) {
+                    background = null;
                 }
-                if (background != null) {
+                if (background != null && next < 0) {
                     next = 0;
                 }
             }
@@ -125,6 +128,9 @@ final class Runner {
                 job = null;
             }
             failure.failed("background work", e);
+        }
+        if (j != null && job == null) {
+            changed.run();
         }
         longest = Math.max(longest, Dom.now() - start);
         if (job != null && next < 0) {

@@ -13,6 +13,7 @@ import kthreadlab.source.Corpus;
 import kthreadlab.source.FunctionSpan;
 import kthreadlab.source.SourceFile;
 import kthreadlab.source.SourceLine;
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
@@ -20,16 +21,30 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * The kernel source, one file at a time, with real line numbers linking to Elixir. Every task's
  * current line carries a chip in the task's colour with its name; the focus task's line is `.cur`
  * and its callers' lines `.caller`. Identifiers that the corpus defines jump to their definition;
- * annotations sit under their lines in the current language.
+ * annotations sit under their lines in the current language. Every opened file stays laid out in
+ * its own scroll box, stacked in the pane, and only the shown one is visible: switching files (as
+ * following a task does at many steps) costs no layout and each file keeps its scroll position.
  */
 final class SourcePane {
     private static final String ELIXIR = "https://elixir.bootlin.com/linux/";
+    /** Tasks on one line beyond this many get a small swatch (name in its label) instead of a chip. */
+    private static final int FULL_CHIPS = 3;
+    /** Source rows per lazily rendered chunk. */
+    private static final int CHUNK = 40;
 
     /** One built file: its rows by real line number. */
     private static final class FileView {
         final SourceFile file;
         final HTMLElement root;
         final Map<Integer, HTMLElement> rows = new HashMap<>();
+        final Map<Integer, String> lineNotes = new HashMap<>();
+        final Map<Integer, FunctionSpan> starts = new HashMap<>();
+        /** Elixir URL up to "#L", or null for our own sample code. */
+        String elixir;
+        HTMLElement box;
+        /** Index of the next source line to build, and the real number of the last one built. */
+        int next;
+        int prev;
 
         FileView(SourceFile file, HTMLElement root) {
             this.file = file;
@@ -53,6 +68,9 @@ final class SourcePane {
     private FileView shown;
     private HTMLElement target;
     private int cpus;
+    private HTMLElement pendingRow;
+    private boolean pendingAlways;
+    private boolean scrollScheduled;
 
     SourcePane(Corpus corpus, Locator loc, Annotations notes) {
         this.corpus = corpus;
@@ -92,6 +110,9 @@ final class SourcePane {
     /** Switches the annotation language: files are rebuilt with the new notes. */
     void setNotes(Annotations a) {
         notes = a;
+        for (FileView v : built.values()) {
+            code.removeChild(v.root);
+        }
         built.clear();
         if (shown != null) {
             String path = shown.file.path();
@@ -137,18 +158,15 @@ final class SourcePane {
         if (f == null) {
             return;
         }
-        FileView v = built.get(path);
-        if (v == null) {
-            v = build(f);
-            built.put(path, v);
-        }
+        FileView v = view(f);
+        complete(v);
         if (shown != null) {
+            shown.root.getClassList().remove("shown");
             tabByFile.get(shown.file.path()).setAttribute("aria-pressed", "false");
         }
-        Dom.clear(code);
-        code.appendChild(v.root);
-        code.setScrollTop(0);
+        v.root.getClassList().add("shown");
         shown = v;
+        pendingRow = null;
         tabByFile.get(path).setAttribute("aria-pressed", "true");
         fillHead(f);
         fillFunctions(f);
@@ -236,7 +254,16 @@ final class SourcePane {
                 row.setAttribute("style", "--task:" + Palette.color(slot));
                 marked.add(row);
             }
-            HTMLElement chip = Dom.chip(Fmt.task(t), slot);
+            HTMLElement chip;
+            if (tags.getChildNodes().getLength() < FULL_CHIPS) {
+                chip = Dom.chip(Fmt.task(t), slot);
+            } else {
+                chip = Dom.el("span", "chip mini");
+                chip.setAttribute("style", Palette.style(slot));
+                chip.setAttribute("role", "img");
+                chip.setAttribute("aria-label", Fmt.task(t));
+            }
+            chip.setAttribute("title", Fmt.task(t) + " is here");
             chip.getClassList().add("cursor");
             chip.setAttribute("data-task", Integer.toString(t.id));
             tags.appendChild(chip);
@@ -281,23 +308,48 @@ final class SourcePane {
         }
     }
 
-    /** Scrolls the code so that the row is visible (centred when it was out of view, or always). */
+    /**
+     * Scrolls the code so that the row is visible (centred when it was out of view, or always).
+     * Measuring forces a layout, so it waits for the next animation frame, when the browser lays
+     * out anyway; several renders in one frame cost one measurement.
+     */
     private void reveal(HTMLElement row, boolean always) {
-        int top = row.getOffsetTop();
-        int h = code.getClientHeight();
-        int st = code.getScrollTop();
-        if (always || top < st + 8 || top + row.getOffsetHeight() > st + h - 8) {
-            code.setScrollTop(Math.max(0, top - h / 3));
+        pendingRow = row;
+        pendingAlways = always;
+        scheduleScroll();
+    }
+
+    private void scheduleScroll() {
+        if (!scrollScheduled) {
+            scrollScheduled = true;
+            Window.requestAnimationFrame(t -> App.guard("scroll the source", this::flushScroll));
+        }
+    }
+
+    private void flushScroll() {
+        scrollScheduled = false;
+        HTMLElement row = pendingRow;
+        pendingRow = null;
+        if (row == null || shown == null || !Dom.contains(shown.root, row)) {
+            return;
+        }
+        HTMLElement box = shown.root;
+        int st = box.getScrollTop();
+        int top = row.getBoundingClientRect().getTop() - box.getBoundingClientRect().getTop() + st;
+        int h = box.getClientHeight();
+        if (pendingAlways || top < st + 8 || top + row.getOffsetHeight() > st + h - 8) {
+            box.setScrollTop(Math.max(0, top - h / 3));
         }
     }
 
     private void fillHead(SourceFile f) {
         Dom.clear(head);
         Dom.add(head, "span", "path", f.path());
-        Dom.add(head, "span", "version", " · " + f.version() + " ");
+        HTMLElement ver = Dom.add(head, "span", "version", " · " + elixirVersion(f) + " ");
+        ver.setAttribute("title", f.version());
         if (hasElixir(f)) {
             HTMLElement a = Dom.add(head, "a", "elixir", "Elixir ↗");
-            a.setAttribute("href", ELIXIR + f.version() + "/source/" + f.path());
+            a.setAttribute("href", ELIXIR + elixirVersion(f) + "/source/" + f.path());
             a.setAttribute("target", "_blank");
             a.setAttribute("rel", "noopener noreferrer");
         } else {
@@ -316,67 +368,157 @@ final class SourcePane {
         functions.setValue("");
     }
 
+    /** The version tag for Elixir: the header's first word ("v5.15.100 (the stable release…)" → v5.15.100). */
+    static String elixirVersion(SourceFile f) {
+        String v = f.version().trim();
+        int sp = v.indexOf(' ');
+        return sp < 0 ? v : v.substring(0, sp);
+    }
+
     private static boolean hasElixir(SourceFile f) {
         return !f.version().startsWith("kthreadlab") && !f.path().startsWith("samples/");
     }
 
+    /** Starts building a file's view; its rows are added chunk by chunk (see FileView.buildSome). */
     private FileView build(SourceFile f) {
         HTMLElement root = Dom.el("div", "file");
         root.setAttribute("data-file", f.path());
+        root.setAttribute("tabindex", "0");
+        root.setAttribute("aria-label", f.path());
+        root.setAttribute("lang", notes.lang().equals("zh") ? "zh-CN" : "en");
         FileView v = new FileView(f, root);
-        Map<Integer, String> lineNotes = new HashMap<>();
         for (Anchor a : notes.noteAnchors()) {
             if (a.file().equals(f.path())) {
                 int n = loc.line(a);
                 if (n > 0) {
-                    String old = lineNotes.get(n);
+                    String old = v.lineNotes.get(n);
                     String text = notes.note(a);
-                    lineNotes.put(n, old == null ? text : old + "\n" + text);
+                    v.lineNotes.put(n, old == null ? text : old + "\n" + text);
                 }
             }
         }
-        Map<Integer, FunctionSpan> starts = new HashMap<>();
         for (FunctionSpan span : f.functions()) {
-            starts.put(span.firstLine(), span);
+            v.starts.put(span.firstLine(), span);
         }
-        boolean elixir = hasElixir(f);
-        int prev = 0;
-        for (SourceLine l : f.lines()) {
+        v.elixir = hasElixir(f) ? ELIXIR + elixirVersion(f) + "/source/" + f.path() + "#L" : null;
+        v.box = Dom.add(root, "div", "rows");
+        return v;
+    }
+
+    /** Builds the next chunk of rows; false once the file is complete. */
+    private boolean buildChunk(FileView v) {
+        List<SourceLine> lines = v.file.lines();
+        if (v.next >= lines.size()) {
+            return false;
+        }
+        HTMLElement chunk = Dom.el("div", "chunk");
+        int rowsIn = 0;
+        int notesIn = 0;
+        while (v.next < lines.size() && rowsIn < CHUNK) {
+            SourceLine l = lines.get(v.next++);
             int n = l.number();
-            if (prev > 0 && n > prev + 1) {
-                Dom.add(root, "div", "fold", "⋯ lines " + (prev + 1) + "–" + (n - 1) + " not shown");
+            if (v.prev > 0 && n > v.prev + 1) {
+                Dom.add(chunk, "div", "fold", "⋯ lines " + (v.prev + 1) + "–" + (n - 1) + " not shown");
+                rowsIn++;
             }
-            FunctionSpan span = starts.get(n);
-            String purpose = span == null ? null : notes.purpose(f.path(), span.key());
+            FunctionSpan span = v.starts.get(n);
+            String purpose = span == null ? null : notes.purpose(v.file.path(), span.key());
             if (purpose != null && !purpose.isEmpty()) {
-                note(root, span.key() + ": " + purpose, "note purpose");
+                Dom.add(chunk, "div", "note purpose", span.key() + ": " + purpose);
+                notesIn++;
             }
-            HTMLElement row = Dom.add(root, "div", "line");
-            row.setAttribute("data-line", Integer.toString(n));
+            HTMLElement row = Dom.add(chunk, "div", "line");
             String ln = Integer.toString(n);
-            if (elixir) {
-                HTMLElement a = Dom.add(row, "a", "no", ln);
-                a.setAttribute("href", ELIXIR + f.version() + "/source/" + f.path() + "#L" + ln);
-                a.setAttribute("target", "_blank");
-                a.setAttribute("rel", "noopener noreferrer");
-                a.setAttribute("title", "line " + ln + " on elixir.bootlin.com");
+            row.setAttribute("data-line", ln);
+            if (v.elixir != null) {
+                Dom.add(row, "a", "no", ln).setAttribute("href", v.elixir + ln);
             } else {
                 Dom.add(row, "span", "no", ln);
             }
             row.appendChild(tokens(l.text()));
             v.rows.put(n, row);
-            String text = lineNotes.get(n);
+            rowsIn++;
+            String text = v.lineNotes.get(n);
             if (text != null) {
-                note(root, text, "note");
+                Dom.add(chunk, "div", "note", text);
+                notesIn++;
             }
-            prev = n;
+            v.prev = n;
+        }
+        sizeChunk(chunk, rowsIn, notesIn);
+        v.box.appendChild(chunk);
+        return v.next < lines.size();
+    }
+
+    /** Completes a file now (it is about to be shown). */
+    private void complete(FileView v) {
+        while (buildChunk(v)) {
+            // every chunk
+        }
+    }
+
+    /**
+     * Builds files ahead of need, a chunk at a time until the deadline: the files tasks are in,
+     * then the rest of the corpus. Returns true while some file is incomplete.
+     */
+    boolean prebuild(double deadline) {
+        for (SourceFile f : corpus.files()) {
+            FileView v = view(f);
+            while (buildChunk(v)) {
+                if (Dom.now() >= deadline) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The file render() will show for this focus: its line's, else its nearest caller's in the corpus. */
+    String fileFor(Snapshot s, int focus) {
+        if (focus < 0 || focus >= s.tasks.size()) {
+            return null;
+        }
+        for (Snapshot.FrameView f : s.task(focus).frames) {
+            if (loc.line(f) > 0) {
+                return f.file;
+            }
+        }
+        return null;
+    }
+
+    /** Builds a file a chunk at a time until the deadline; true once it is complete (or absent). */
+    boolean ready(String path, double deadline) {
+        SourceFile f = path == null ? null : corpus.file(path);
+        if (f == null) {
+            return true;
+        }
+        FileView v = view(f);
+        while (buildChunk(v)) {
+            if (Dom.now() >= deadline) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The view of a file, created (empty) and attached on first use. */
+    private FileView view(SourceFile f) {
+        FileView v = built.get(f.path());
+        if (v == null) {
+            v = build(f);
+            built.put(f.path(), v);
+            code.appendChild(v.root);
         }
         return v;
     }
 
-    private void note(HTMLElement root, String text, String cls) {
-        HTMLElement d = Dom.add(root, "div", cls, text);
-        d.setAttribute("lang", notes.lang().equals("zh") ? "zh-CN" : "en");
+    /**
+     * Chunks off screen are not laid out (content-visibility: auto); until first shown they take
+     * this estimated height, so switching files and following a task stay cheap.
+     */
+    private static void sizeChunk(HTMLElement chunk, int rows, int notes) {
+        int h = rows * 18 + notes * 44;
+        chunk.setAttribute("style", "contain-intrinsic-size:auto 1px auto " + h + "px");
     }
 
     /** The code of one line; identifiers the corpus defines become links to their definition. */
@@ -403,7 +545,6 @@ final class SourcePane {
                     HTMLElement id = Dom.add(c, "span", "id", word);
                     id.setAttribute("data-def", word);
                     id.setAttribute("role", "link");
-                    id.setAttribute("title", "go to the definition of " + word);
                     plain = j;
                 }
                 i = j;

@@ -20,7 +20,8 @@ final class TaskPane {
     private final HTMLElement body;
     private final Locator loc;
     private final List<HTMLElement> rows = new ArrayList<>();
-    private final List<String> sigs = new ArrayList<>();
+    private final List<Snapshot.TaskView> shown = new ArrayList<>();
+    private final List<Boolean> focused = new ArrayList<>();
 
     TaskPane(HTMLElement table, Locator loc, Actions actions) {
         this.body = table.querySelector("tbody");
@@ -42,37 +43,28 @@ final class TaskPane {
         int n = s.tasks.size();
         for (int i = 0; i < n; i++) {
             Snapshot.TaskView t = s.tasks.get(i);
-            String sig = signature(t, focus);
-            if (i < rows.size() && sig.equals(sigs.get(i))) {
+            boolean f = t.id == focus;
+            if (i < rows.size() && focused.get(i) == f && Same.task(shown.get(i), t)) {
                 continue;
             }
             HTMLElement row = row(s, t, focus);
             if (i < rows.size()) {
                 body.replaceChild(row, rows.get(i));
                 rows.set(i, row);
-                sigs.set(i, sig);
+                shown.set(i, t);
+                focused.set(i, f);
             } else {
                 body.appendChild(row);
                 rows.add(row);
-                sigs.add(sig);
+                shown.add(t);
+                focused.add(f);
             }
         }
         while (rows.size() > n) {
             body.removeChild(rows.remove(rows.size() - 1));
-            sigs.remove(sigs.size() - 1);
+            shown.remove(shown.size() - 1);
+            focused.remove(focused.size() - 1);
         }
-    }
-
-    private static String signature(Snapshot.TaskView t, int focus) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(t.id).append('|').append(t.pid).append('|').append(t.ppid).append('|').append(t.comm).append('|')
-            .append(t.state).append(t.stateName).append('|').append(t.cpu).append(t.running).append(t.dead)
-            .append('|').append(t.vruntime).append('|').append(t.flags).append(t.kthreadFlags).append('|')
-            .append(t.id == focus);
-        for (Snapshot.FrameView f : t.frames) {
-            sb.append(f.file).append(f.function).append(f.text).append(f.occurrence).append(f.detail).append(';');
-        }
-        return sb.toString();
     }
 
     private HTMLElement row(Snapshot s, Snapshot.TaskView t, int focus) {
@@ -110,7 +102,7 @@ final class TaskPane {
             }
             stack.appendChild(fb);
             if (!f.detail.isEmpty()) {
-                Dom.add(stack, "span", "detail", f.detail);
+                Dom.add(stack, "span", "detail", "(" + f.detail + ")");
             }
         }
         return tr;

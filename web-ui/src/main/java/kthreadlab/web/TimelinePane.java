@@ -13,7 +13,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * One lane per CPU showing which task ran when, in the tasks' colours (idle grey, halted blank),
  * with markers for fork (triangle), wakeup (circle) and exit (cross), and a line at the shown
- * time. What was recorded beyond the shown step is drawn faded. A click goes to that time.
+ * time. What was recorded beyond the shown step is veiled. A click goes to that time. Two
+ * canvases: the lanes are redrawn only when the window moves; the now line at every step.
  */
 final class TimelinePane {
     /** Receives clicks: go to the last step at or before this simulated time. */
@@ -22,21 +23,36 @@ final class TimelinePane {
     }
 
     private static final int LABEL = 46;
-    private static final int LANE = 18;
+    private int lane = 18;
+    /** The box's width in CSS px, read once (reading it forces a layout) and again on resize. */
+    private int width;
     private static final int AXIS = 16;
 
     private final HTMLCanvasElement canvas;
+    private final HTMLCanvasElement overlay;
+    private final HTMLElement labelBox;
+    private final HTMLElement axisBox;
+    private int labelCpus = -1;
+    private int labelLane = -1;
+    private long drawnT0 = -1;
+    private long drawnT1 = -1;
+    private long drawnEnd = -1;
+    private boolean drawnDark;
+    private History drawnHistory;
     private final HTMLElement box;
     private History history;
     private long step;
     private long t0;
     private long t1 = 1;
-    /** Visible span in ns, or 0 to fit the whole recorded run. */
-    private long span;
+    /** Visible span in ns (the whole run when it is shorter), or 0 to fit the whole recorded run. */
+    private long span = 1_000_000;
 
     TimelinePane(Seek seek) {
         this.canvas = (HTMLCanvasElement) Dom.byId("timeline");
         this.box = Dom.byId("timeline-box");
+        this.overlay = (HTMLCanvasElement) Dom.byId("timeline-now");
+        this.labelBox = Dom.byId("tl-cpus");
+        this.axisBox = Dom.byId("tl-axis");
         canvas.addEventListener("click", e -> App.guard("timeline click", () -> {
             MouseEvent m = (MouseEvent) e;
             double x = m.getClientX() - canvas.getBoundingClientRect().getLeft();
@@ -51,7 +67,10 @@ final class TimelinePane {
             span = 0;
             redraw();
         }));
-        Window.current().addEventListener("resize", e -> App.guard("resize", this::redraw));
+        Window.current().addEventListener("resize", e -> App.guard("resize", () -> {
+            width = 0;
+            redraw();
+        }));
     }
 
     private void zoom(double f) {
@@ -83,47 +102,87 @@ final class TimelinePane {
             return;
         }
         int cpus = history.cpus();
-        int cssW = Math.max(LABEL + 50, box.getClientWidth());
-        int cssH = cpus * LANE + AXIS + 4;
+        lane = cpus <= 4 ? 18 : cpus <= 16 ? 13 : 6;
+        if (width <= 0) {
+            width = box.getClientWidth();
+        }
+        int cssW = Math.max(LABEL + 50, width);
+        int cssH = cpus * lane + AXIS + 4;
         double dpr = Math.max(1, Window.current().getDevicePixelRatio());
+        boolean resized = size(canvas, cssW, cssH, dpr) | size(overlay, cssW, cssH, dpr);
+        long now = history.timeAt(step);
+        window(now);
+        boolean dark = Dom.darkScheme();
+        long end = history.recorded();
+        if (resized || drawnT0 != t0 || drawnT1 != t1 || drawnDark != dark || drawnHistory != history
+                || drawnEnd != end && (drawnEnd < 0 || history.timeAt(drawnEnd) <= t1)) {
+            base(cssW, cssH, dpr, dark);
+            drawnT0 = t0;
+            drawnT1 = t1;
+            drawnDark = dark;
+            drawnHistory = history;
+            drawnEnd = end;
+        }
+        now(cssW, cssH, dpr, dark, now);
+        canvas.setAttribute("data-t0", Long.toString(t0));
+        canvas.setAttribute("data-t1", Long.toString(t1));
+        canvas.setAttribute("data-now", Long.toString(now));
+    }
+
+    private static boolean size(HTMLCanvasElement c, int cssW, int cssH, double dpr) {
         int pw = (int) (cssW * dpr);
         int ph = (int) (cssH * dpr);
-        if (canvas.getWidth() != pw || canvas.getHeight() != ph) {
-            canvas.setWidth(pw);
-            canvas.setHeight(ph);
-            canvas.setAttribute("style", "width:" + cssW + "px;height:" + cssH + "px");
+        if (c.getWidth() == pw && c.getHeight() == ph) {
+            return false;
         }
-        CanvasRenderingContext2D g = (CanvasRenderingContext2D) canvas.getContext("2d");
-        g.setTransform(dpr, 0, 0, dpr, 0, 0);
-        boolean dark = Dom.darkScheme();
-        String fg = dark ? "#e6e6e6" : "#1d1d1f";
-        g.clearRect(0, 0, cssW, cssH);
-        long now = history.timeAt(step);
+        c.setWidth(pw);
+        c.setHeight(ph);
+        c.setAttribute("style", "width:" + cssW + "px;height:" + cssH + "px");
+        return true;
+    }
+
+    /**
+     * The visible time window: the whole run, or `span` around now. A zoomed window stays put
+     * while now is well inside it, so most steps redraw only the now line.
+     */
+    private void window(long now) {
         long start = fullStart();
         long end = fullEnd();
-        if (span == 0) {
+        if (span == 0 || span >= end - start) {
             t0 = start;
             t1 = end;
-        } else {
-            t0 = Math.max(start, now - span / 2);
-            t1 = t0 + span;
-            if (t1 > end) {
-                t1 = end;
-                t0 = Math.max(start, t1 - span);
-            }
+            return;
         }
+        long margin = span / 10;
+        if (t1 - t0 == span && now >= t0 + margin && now <= t1 - margin && t1 <= end && t0 >= start) {
+            return;
+        }
+        t0 = Math.max(start, now - span / 2);
+        t1 = t0 + span;
+        if (t1 > end) {
+            t1 = end;
+            t0 = Math.max(start, t1 - span);
+        }
+    }
+
+    /** Lanes, segments, markers and the axis: redrawn only when the window or the data changes. */
+    private void base(int cssW, int cssH, double dpr, boolean dark) {
+        int cpus = history.cpus();
+        CanvasRenderingContext2D g = (CanvasRenderingContext2D) canvas.getContext("2d");
+        g.setTransform(dpr, 0, 0, dpr, 0, 0);
+        String fg = dark ? "#e6e6e6" : "#1d1d1f";
+        g.clearRect(0, 0, cssW, cssH);
         double w = cssW - LABEL;
         double scale = w / Math.max(1, t1 - t0);
-        g.setFont("11px system-ui, sans-serif");
-        g.setTextBaseline("middle");
+        labels(cpus);
+        Dom.clear(axisBox);
         Lanes lanes = history.lanes();
         for (int c = 0; c < cpus; c++) {
-            double y = c * LANE + 2;
-            g.setGlobalAlpha(1);
-            g.setFillStyle(fg);
-            g.fillText("CPU" + c, 4, y + LANE / 2.0);
+            double y = c * lane + 2;
             g.setFillStyle(dark ? "#2a2d33" : "#f0f0f0");
-            g.fillRect(LABEL, y, w, LANE - 3);
+            g.fillRect(LABEL, y, w, lane - 3);
+            double lastX = -1;
+            int lastSlot = Integer.MIN_VALUE;
             for (int i = lanes.firstEndingAfter(c, t0); i < lanes.count(c); i++) {
                 long s0 = lanes.start(c, i);
                 if (s0 >= t1) {
@@ -133,28 +192,43 @@ final class TimelinePane {
                 int slot = Palette.slot(task, cpus, task < cpus);
                 double x0 = LABEL + Math.max(0, (s0 - t0) * scale);
                 double x1 = LABEL + Math.min(w, (lanes.end(c, i) - t0) * scale);
+                if (x1 < lastX + 0.25 && slot == lastSlot) {
+                    continue;
+                }
                 double bw = Math.max(1, x1 - x0);
-                g.setGlobalAlpha(lanes.firstStep(c, i) > step ? 0.3 : 1);
                 g.setFillStyle(Palette.color(slot));
-                g.fillRect(x0, y, bw, LANE - 3);
+                g.fillRect(x0, y, bw, lane - 3);
                 int p = Palette.pattern(slot);
                 if (p > 0) {
                     g.setFillStyle("rgba(0,0,0,.45)");
-                    g.fillRect(x0, p == 1 ? y : y + LANE - 7, bw, 4);
+                    g.fillRect(x0, p == 1 ? y : y + lane - 7, bw, 4);
                 }
+                lastX = x0 + bw;
+                lastSlot = slot;
             }
         }
-        g.setGlobalAlpha(1);
         markers(g, fg, dark, scale);
-        axis(g, fg, cssW, cpus * LANE + 2, scale);
+        axis(g, fg, cssW, cpus * lane + 2, scale);
+    }
+
+    /** What lies after now is veiled, and a line marks now. */
+    private void now(int cssW, int cssH, double dpr, boolean dark, long now) {
+        CanvasRenderingContext2D g = (CanvasRenderingContext2D) overlay.getContext("2d");
+        g.setTransform(dpr, 0, 0, dpr, 0, 0);
+        g.clearRect(0, 0, cssW, cssH);
+        int lanesH = history.cpus() * lane + 2;
+        double scale = (cssW - LABEL) / (double) Math.max(1, t1 - t0);
         double xn = LABEL + (now - t0) * scale;
-        if (xn >= LABEL && xn <= cssW) {
-            g.setFillStyle(dark ? "#ffffff" : "#000000");
-            g.fillRect(xn - 1, 0, 2, cpus * LANE + 2);
+        if (xn > cssW) {
+            return;
         }
-        canvas.setAttribute("data-t0", Long.toString(t0));
-        canvas.setAttribute("data-t1", Long.toString(t1));
-        canvas.setAttribute("data-now", Long.toString(now));
+        double from = Math.max(LABEL, xn);
+        g.setFillStyle(dark ? "rgba(22,24,28,.62)" : "rgba(255,255,255,.62)");
+        g.fillRect(from, 0, cssW - from, lanesH);
+        if (xn >= LABEL) {
+            g.setFillStyle(dark ? "#ffffff" : "#000000");
+            g.fillRect(xn - 1, 0, 2, lanesH);
+        }
     }
 
     private void markers(CanvasRenderingContext2D g, String fg, boolean dark, double scale) {
@@ -183,8 +257,7 @@ final class TimelinePane {
                 continue;
             }
             double x = LABEL + (e.timeNs - t0) * scale;
-            double y = e.cpu * LANE + 2 + (LANE - 3) / 2.0;
-            g.setGlobalAlpha(e.step >= step ? 0.35 : 1);
+            double y = e.cpu * lane + 2 + (lane - 3) / 2.0;
             g.setFillStyle(fg);
             g.beginPath();
             if (kind == 1) {
@@ -201,9 +274,9 @@ final class TimelinePane {
             g.fill();
             g.stroke();
         }
-        g.setGlobalAlpha(1);
     }
 
+    /** Tick marks on the canvas; their labels are text in the page (canvas text is slow to draw). */
     private void axis(CanvasRenderingContext2D g, String fg, int cssW, double y, double scale) {
         long range = Math.max(1, t1 - t0);
         long tick = 1;
@@ -214,15 +287,29 @@ final class TimelinePane {
             tick = range / t2 <= 8 ? t2 : range / t5 <= 8 ? t5 : t10;
         }
         g.setFillStyle(fg);
-        g.setTextBaseline("top");
         for (long t = (t0 + tick - 1) / tick * tick; t <= t1; t += tick) {
             double x = LABEL + (t - t0) * scale;
             g.fillRect(x, y, 1, 4);
-            String label = kthreadlab.kernel.Time.format(t);
             if (x + 60 < cssW) {
-                g.fillText(label, x + 2, y + 3);
+                HTMLElement l = Dom.add(axisBox, "span", null, kthreadlab.kernel.Time.format(t));
+                l.setAttribute("style", "left:" + (int) (x + 2) + "px;top:" + (int) (y + 2) + "px");
             }
         }
-        g.setTextBaseline("middle");
+    }
+
+    /** The CPU names beside the lanes, rebuilt when the number of CPUs or the lane height changes. */
+    private void labels(int cpus) {
+        if (labelCpus == cpus && labelLane == lane) {
+            return;
+        }
+        labelCpus = cpus;
+        labelLane = lane;
+        Dom.clear(labelBox);
+        for (int c = 0; c < cpus; c++) {
+            if (lane >= 12 || c % 8 == 0) {
+                HTMLElement l = Dom.add(labelBox, "span", null, "CPU" + c);
+                l.setAttribute("style", "top:" + (c * lane + 2) + "px;line-height:" + (lane - 3) + "px");
+            }
+        }
     }
 }

@@ -4,17 +4,23 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through Selenium, with the driver path given explicitly so that
@@ -38,19 +44,82 @@ final class Browser implements AutoCloseable {
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-            "--allow-file-access-from-files");
+            "--allow-file-access-from-files", "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         o.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
+        viewport(width, height);
+    }
+
+    /** Makes the page's viewport exactly this size (the window of headless Chromium is larger). */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Emulates prefers-color-scheme. */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     /** The built site, opened from disk. */
     static String distUrl(String fragment) {
         String dist = System.getProperty("kthreadlab.dist", "target/dist");
         return new File(dist, "index.html").toURI() + fragment;
+    }
+
+    /** Opens the page with this fragment (e.g. "#preset=seed&step=3") and waits until it shows it. */
+    void open(String fragment) {
+        driver.get("about:blank");
+        driver.get(distUrl(fragment));
+        waitReady();
+    }
+
+    void waitReady() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+            "true".equals(d.findElement(By.id("page")).getDomAttribute("data-ready"))
+                && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
+    }
+
+    /** Waits until no long work runs and returns the shown step. */
+    long idleStep() {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+            "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
+        return step();
+    }
+
+    long step() {
+        return Long.parseLong(driver.findElement(By.id("page")).getDomAttribute("data-step"));
+    }
+
+    void waitStep(long n) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+            Long.toString(n).equals(d.findElement(By.id("page")).getDomAttribute("data-step"))
+                && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
+    }
+
+    WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void click(String id) {
+        byId(id).click();
+    }
+
+    String html(String id) {
+        return byId(id).getDomProperty("innerHTML");
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Browser log entries at SEVERE level (uncaught errors, failed loads). */

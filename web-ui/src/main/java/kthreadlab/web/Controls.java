@@ -1,0 +1,239 @@
+package kthreadlab.web;
+
+import kthreadlab.history.History;
+import kthreadlab.scenario.Presets;
+import kthreadlab.snapshot.Snapshot;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+/**
+ * The controls: buttons, speed, scrubber, go to step, preset, language and follow pickers, the
+ * keyboard shortcuts and the help overlay. Each turns into one intent on the App.
+ */
+final class Controls {
+    private final App app;
+    private final HTMLElement stepBtn = Dom.byId("btn-step");
+    private final HTMLElement backBtn = Dom.byId("btn-back");
+    private final HTMLElement overBtn = Dom.byId("btn-over");
+    private final HTMLElement playBtn = Dom.byId("btn-play");
+    private final HTMLElement pauseBtn = Dom.byId("btn-pause");
+    private final HTMLElement resetBtn = Dom.byId("btn-reset");
+    private final HTMLSelectElement speed = (HTMLSelectElement) Dom.byId("speed");
+    private final HTMLInputElement scrubber = (HTMLInputElement) Dom.byId("scrubber");
+    private final HTMLInputElement gotoField = (HTMLInputElement) Dom.byId("goto");
+    private final HTMLSelectElement preset = (HTMLSelectElement) Dom.byId("preset");
+    private final HTMLSelectElement lang = (HTMLSelectElement) Dom.byId("lang");
+    private final HTMLSelectElement follow = (HTMLSelectElement) Dom.byId("follow");
+    private final HTMLInputElement notes = (HTMLInputElement) Dom.byId("notes");
+    private final HTMLElement help = Dom.byId("help");
+    private String scrubMax = "";
+    private String scrubValue = "";
+
+    Controls(App app) {
+        this.app = app;
+        on(stepBtn, "Step", app::step);
+        on(backBtn, "Step back", app::back);
+        on(overBtn, "Step over", app::stepOver);
+        on(playBtn, "Play", app::play);
+        on(pauseBtn, "Pause", app::pause);
+        on(resetBtn, "Reset", app::reset);
+        on(Dom.byId("btn-fork"), "Next fork", () -> app.runToNext(App.FORK, "fork"));
+        on(Dom.byId("btn-switch"), "Next context switch", () -> app.runToNext(App.SWITCH, "context switch"));
+        on(Dom.byId("btn-wakeup"), "Next wakeup", () -> app.runToNext(App.WAKEUP, "wakeup"));
+        on(Dom.byId("btn-end"), "Run to end", app::runToEnd);
+        on(Dom.byId("btn-help"), "Help", this::toggleHelp);
+        on(Dom.byId("help-close"), "Close help", this::toggleHelp);
+        scrubber.addEventListener("input", e -> app.intent("scrubber", () -> {
+            long v = parse(scrubber.getValue());
+            if (v >= 0 && v <= app.history().recorded()) {
+                app.pause();
+                app.go(v);
+            }
+        }));
+        Dom.byId("goto-form").addEventListener("submit", e -> {
+            e.preventDefault();
+            app.intent("go to step", () -> {
+                long v = parse(gotoField.getValue().trim());
+                if (v < 0) {
+                    app.setMessage("Go to step: '" + clip(gotoField.getValue()) + "' is not a step number (0, 1, 2, …).");
+                    return;
+                }
+                app.pause();
+                app.goFar(v);
+            });
+        });
+        preset.addEventListener("change", e -> app.intent("preset", () -> app.choosePreset(preset.getValue())));
+        lang.addEventListener("change", e -> app.intent("language", () -> app.setLang(lang.getValue())));
+        follow.addEventListener("change", e -> app.intent("follow", () -> app.setFollow(Integer.parseInt(follow.getValue()))));
+        notes.addEventListener("change", e -> app.intent("notes", () ->
+            Dom.setClass(Dom.byId("source"), "no-notes", !notes.isChecked())));
+        Dom.doc().addEventListener("keydown", e -> App.guard("keyboard", () -> key((KeyboardEvent) e)));
+        selectLang(app.lang());
+    }
+
+    private void on(HTMLElement b, String what, Runnable r) {
+        b.addEventListener("click", e -> app.intent(what, r));
+    }
+
+    private static long parse(String s) {
+        if (s.isEmpty() || s.length() > 12) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 30 ? s.substring(0, 30) + "…" : s;
+    }
+
+    /** Steps per second, or 0 for as fast as possible. */
+    double speed() {
+        String v = speed.getValue();
+        return v.equals("max") ? 0 : Math.max(1, parse(v));
+    }
+
+    void update(History h, long pos, boolean playing) {
+        boolean atEnd = h.ended() && pos >= h.recorded();
+        setDisabled(backBtn, pos == 0);
+        setDisabled(stepBtn, atEnd);
+        setDisabled(overBtn, atEnd);
+        setDisabled(playBtn, playing || atEnd);
+        setDisabled(pauseBtn, !playing);
+        String max = Long.toString(h.recorded());
+        if (!max.equals(scrubMax)) {
+            scrubMax = max;
+            scrubber.setAttribute("max", max);
+        }
+        String v = Long.toString(pos);
+        if (!v.equals(scrubValue) || !v.equals(scrubber.getValue())) {
+            scrubValue = v;
+            scrubber.setValue(v);
+        }
+        scrubber.setAttribute("aria-valuetext", "step " + pos + " of " + h.recorded() + (h.ended() ? "" : " so far"));
+        gotoField.setAttribute("placeholder", v);
+    }
+
+    private static void setDisabled(HTMLElement b, boolean d) {
+        if (d != b.hasAttribute("disabled")) {
+            if (d) {
+                b.setAttribute("disabled", "");
+            } else {
+                b.removeAttribute("disabled");
+            }
+        }
+    }
+
+    void fillPresets(String l) {
+        Dom.clear(preset);
+        for (Presets.Preset p : Presets.all()) {
+            HTMLElement o = Dom.add(preset, "option", null, p.name + " — " + (l.equals("zh") ? p.zh : p.en));
+            o.setAttribute("value", p.name);
+        }
+    }
+
+    void selectPreset(String name) {
+        preset.setValue(name);
+    }
+
+    void selectLang(String l) {
+        lang.setValue(l);
+    }
+
+    void fillFollow(Snapshot s, int current) {
+        Dom.clear(follow);
+        option(App.AUTO, "the task that stepped");
+        option(App.NONE, "no one (read freely)");
+        for (Snapshot.TaskView t : s.tasks) {
+            if (!t.dead || t.id == current) {
+                option(t.id, Fmt.task(t));
+            }
+        }
+        follow.setValue(Integer.toString(current));
+    }
+
+    void selectFollow(int id) {
+        follow.setValue(Integer.toString(id));
+    }
+
+    private void option(int value, String label) {
+        HTMLElement o = Dom.add(follow, "option", null, label);
+        o.setAttribute("value", Integer.toString(value));
+    }
+
+    void toggleHelp() {
+        boolean open = help.hasAttribute("hidden");
+        Dom.show(help, open);
+        if (open) {
+            Dom.byId("help-close").focus();
+        }
+    }
+
+    private void key(KeyboardEvent e) {
+        if (e.isCtrlKey() || e.isMetaKey() || e.isAltKey()) {
+            return;
+        }
+        String k = e.getKey();
+        HTMLElement t = (HTMLElement) e.getTarget();
+        String tag = t == null || t.getTagName() == null ? "" : t.getTagName().toLowerCase();
+        if (k.equals("Escape")) {
+            if (!help.hasAttribute("hidden")) {
+                toggleHelp();
+                e.preventDefault();
+            }
+            return;
+        }
+        if (tag.equals("input") || tag.equals("select") || tag.equals("textarea")) {
+            return;
+        }
+        if ((tag.equals("button") || tag.equals("a")) && (k.equals(" ") || k.equals("Enter"))) {
+            return;
+        }
+        Runnable r = action(k, e.isShiftKey());
+        if (r != null) {
+            e.preventDefault();
+            app.intent("key " + k, r);
+        }
+    }
+
+    private Runnable action(String k, boolean shift) {
+        switch (k) {
+            case "ArrowRight":
+                return shift ? app::stepOver : app::step;
+            case "ArrowLeft":
+                return app::back;
+            case " ":
+                return app::togglePlay;
+            case "o":
+                return app::stepOver;
+            case "Home":
+            case "r":
+                return app::reset;
+            case "End":
+                return app::runToEnd;
+            case "f":
+                return () -> app.runToNext(App.FORK, "fork");
+            case "c":
+                return () -> app.runToNext(App.SWITCH, "context switch");
+            case "w":
+                return () -> app.runToNext(App.WAKEUP, "wakeup");
+            case "g":
+                return gotoField::focus;
+            case "l":
+                return () -> app.setLang(app.lang().equals("zh") ? "en" : "zh");
+            case "?":
+                return this::toggleHelp;
+            default:
+                return null;
+        }
+    }
+}

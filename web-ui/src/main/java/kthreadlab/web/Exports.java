@@ -1,0 +1,92 @@
+package kthreadlab.web;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The browser's side of sharing: downloads (Blob + object URL + a download link), the clipboard,
+ * reading a chosen or dropped file, local storage and the single-file offline build. Everything
+ * from outside reaches Java as a string; nothing is ever parsed as HTML.
+ */
+final class Exports {
+    private Exports() {
+    }
+
+    /** Receives text from JavaScript (a file's content, an error). */
+    @JSFunctor
+    interface TextHandler extends JSObject {
+        void handle(String text);
+    }
+
+    // JS locals are named k…: TeaVM renames the parameters, and a short local could shadow one.
+    @JSBody(params = {"name", "mime", "text"}, script = "var kBlob = new Blob([text], {type: mime});"
+        + " var kUrl = URL.createObjectURL(kBlob); var kA = document.createElement('a');"
+        + " kA.href = kUrl; kA.download = name; kA.target = '_self'; kA.style.display = 'none';"
+        + " document.body.appendChild(kA); kA.click();"
+        + " setTimeout(function () { URL.revokeObjectURL(kUrl); kA.remove(); }, 2000);")
+    static native void download(String name, String mime, String text);
+
+    /** Copies text; `done` gets "" on success or why it could not (then the reader copies by hand). */
+    @JSBody(params = {"text", "done"}, script = "try {"
+        + " if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {"
+        + "  navigator.clipboard.writeText(text).then(function () { done(''); },"
+        + "   function (kEv) { done('the browser refused the clipboard'); }); return; }"
+        + " } catch (kEx) { }"
+        + " done('no clipboard here');")
+    static native void copy(String text, TextHandler done);
+
+    /** Selects the whole text of an input or textarea and focuses it. */
+    @JSBody(params = "e", script = "e.focus(); e.select();")
+    static native void select(HTMLElement e);
+
+    /** Reads the first file of a file input after a change. */
+    @JSBody(params = {"input", "ok", "fail"}, script = "var kFile = input.files && input.files[0];"
+        + " if (!kFile) return; input.value = '';"
+        + " kFile.text().then(function (kText) { ok(kText); }, function (kErr) { fail(String(kErr)); });")
+    static native void readChosen(HTMLElement input, TextHandler ok, TextHandler fail);
+
+    /** Lets files be dropped anywhere on the element; the first one is read. */
+    @JSBody(params = {"el", "ok", "fail"}, script = "el.addEventListener('dragover', function (kEv) {"
+        + " if (kEv.dataTransfer && Array.prototype.indexOf.call(kEv.dataTransfer.types, 'Files') >= 0) {"
+        + " kEv.preventDefault(); el.classList.add('dropping'); } });"
+        + " el.addEventListener('dragleave', function () { el.classList.remove('dropping'); });"
+        + " el.addEventListener('drop', function (kEv) { el.classList.remove('dropping');"
+        + " var kFile = kEv.dataTransfer && kEv.dataTransfer.files && kEv.dataTransfer.files[0]; if (!kFile) return;"
+        + " kEv.preventDefault(); kFile.text().then(function (kText) { ok(kText); }, function (kErr) { fail(String(kErr)); }); });")
+    static native void onDrop(HTMLElement el, TextHandler ok, TextHandler fail);
+
+    @JSBody(params = "key", script = "try { var kVal = window.localStorage.getItem(key);"
+        + " return kVal === null ? '' : kVal; } catch (kEx) { return ''; }")
+    static native String load(String key);
+
+    @JSBody(params = {"key", "value"}, script = "try { window.localStorage.setItem(key, value); } catch (kEx) { }")
+    static native void save(String key, String value);
+
+    /** The page address without its fragment. */
+    @JSBody(script = "return location.href.split('#')[0];")
+    static native String pageUrl();
+
+    @JSBody(script = "return location.protocol === 'http:' || location.protocol === 'https:';")
+    static native boolean served();
+
+    /**
+     * Builds kthreadlab.html as tools/Inline.java does: fetches this page, its stylesheet and its
+     * script, inlines them and downloads the one file; `fail` gets the reason otherwise.
+     */
+    @JSBody(params = {"fail"}, script = "var kPage = location.href.split('#')[0];"
+        + " var kGet = function (kU) { return fetch(new URL(kU, kPage).href, {cache: 'no-cache'}).then(function (kResp) {"
+        + "  if (!kResp.ok) throw new Error(kU + ': HTTP ' + kResp.status); return kResp.text(); }); };"
+        + " Promise.all([kGet(kPage), kGet('kthreadlab.css'), kGet('kthreadlab.js')]).then(function (kT) {"
+        + "  var kHtml = kT[0], kCss = kT[1].split('</style').join('<\\\\/style'), kJs = kT[2].split('</script').join('<\\\\/script');"
+        + "  var kLink = '<link rel=\"stylesheet\" href=\"kthreadlab.css\">', kTag = '<script src=\"kthreadlab.js\"></script>';"
+        + "  if (kHtml.indexOf(kLink) < 0 || kHtml.indexOf(kTag) < 0) throw new Error('this page is already a single file');"
+        + "  kHtml = kHtml.split(kLink).join('<style>\\n' + kCss + '\\n</style>');"
+        + "  kHtml = kHtml.split(kTag).join('<script>\\n' + kJs + '\\n</script>');"
+        + "  var kBlob = new Blob([kHtml], {type: 'text/html'}); var kUrl = URL.createObjectURL(kBlob);"
+        + "  var kA = document.createElement('a'); kA.href = kUrl; kA.download = 'kthreadlab.html'; kA.target = '_self';"
+        + "  document.body.appendChild(kA); kA.click(); setTimeout(function () { URL.revokeObjectURL(kUrl); kA.remove(); }, 2000);"
+        + " })['catch'](function (kErr) { fail(String(kErr && kErr.message || kErr)); });")
+    static native void offline(TextHandler fail);
+}

@@ -1,0 +1,349 @@
+package kthreadlab.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kthreadlab.scenario.Action;
+import kthreadlab.scenario.Durations;
+import kthreadlab.scenario.Presets;
+import kthreadlab.scenario.Scenario;
+import kthreadlab.scenario.ScenarioCheck;
+import kthreadlab.scenario.ScenarioException;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+/**
+ * The presets gallery and the scenario editor. The form is checked as the reader types, by the
+ * same rules as scenario files (ScenarioCheck); the error shows beside its field. A valid form
+ * becomes the shown scenario at once (ShareUi.edited: restart, link, autosave).
+ */
+final class ScenarioEditor {
+    /** The editable fields of an action, in the order shown. */
+    static final String[] ACTION_FIELDS = {"at", "by", "op", "name", "count", "fn", "arg", "cpu", "target", "fail"};
+    private static final String[] NEW_ACTION = {"1ms", "insmod", "kthread_run", "demo/%d", "1", "sleeper", "0", "-1",
+        "", ""};
+
+    private final App app;
+    private final ShareUi ui;
+    private final HTMLElement gallery = Dom.byId("gallery");
+    private final HTMLElement form = Dom.byId("editor");
+    private final HTMLElement error = Dom.byId("editor-error");
+    private final Map<String, HTMLElement> inputs = new HashMap<>();
+    private final Map<String, HTMLElement> errors = new HashMap<>();
+    private final List<String[]> rows = new ArrayList<>();
+    private HTMLElement actionsBox;
+    /** Set while the reader's own edit is being shown: the form is not rebuilt under the cursor. */
+    private boolean editing;
+
+    ScenarioEditor(App app, ShareUi ui) {
+        this.app = app;
+        this.ui = ui;
+    }
+
+    /** A new scenario is shown: refreshes the gallery and, unless it came from this form, the form. */
+    void show(Scenario s, String preset) {
+        fillGallery(preset);
+        if (!editing) {
+            fill(s);
+        }
+    }
+
+    void fillGallery(String current) {
+        Dom.clear(gallery);
+        boolean zh = "zh".equals(app.lang());
+        for (Presets.Preset p : Presets.all()) {
+            HTMLElement b = Dom.add(gallery, "button", p.name.equals(current) ? "preset-card current" : "preset-card");
+            b.setAttribute("type", "button");
+            b.setAttribute("data-preset", p.name);
+            Dom.add(b, "b", null, p.name);
+            Dom.add(b, "span", null, zh ? p.zh : p.en);
+            b.addEventListener("click", e -> app.intent("preset " + p.name, () -> app.choosePreset(p.name)));
+        }
+    }
+
+    // ---- building the form --------------------------------------------------------------------
+
+    private void fill(Scenario s) {
+        Dom.clear(form);
+        inputs.clear();
+        errors.clear();
+        HTMLElement machine = Dom.add(form, "div", "editor-machine");
+        text(machine, "Title", "title", s.title, 24);
+        text(machine, "CPUs", "cpus", Integer.toString(s.cpus), 4);
+        StringBuilder nohz = new StringBuilder();
+        for (int c : s.nohzFull) {
+            nohz.append(nohz.length() == 0 ? "" : ",").append(c);
+        }
+        text(machine, "nohz_full", "nohz_full", nohz.toString(), 8);
+        choice(machine, "Boot", "boot", ScenarioCheck.BOOT, s.boot);
+        choice(machine, "Preemption", "preempt", ScenarioCheck.PREEMPT, s.preempt);
+        String[] hz = new String[ScenarioCheck.HZ.length];
+        for (int i = 0; i < hz.length; i++) {
+            hz[i] = Integer.toString(ScenarioCheck.HZ[i]);
+        }
+        choice(machine, "HZ", "hz", hz, Integer.toString(s.hz));
+        text(machine, "Seed", "seed", Long.toString(s.seed), 8);
+        text(machine, "Until", "until", Durations.format(s.until), 7);
+        rows.clear();
+        for (Action a : s.actions) {
+            rows.add(new String[] {Durations.format(a.at), a.by, a.op, a.name, Integer.toString(a.count), a.fn,
+                Long.toString(a.arg), Integer.toString(a.cpu), a.target, a.fail});
+        }
+        actionsBox = Dom.add(form, "div", "editor-actions");
+        HTMLElement add = Dom.add(form, "button", null, "Add action");
+        add.setAttribute("type", "button");
+        add.setAttribute("id", "editor-add");
+        add.addEventListener("click", e -> app.intent("add action", () -> {
+            readRows();
+            rows.add(NEW_ACTION.clone());
+            fillRows();
+            changed();
+        }));
+        fillRows();
+        Dom.text(error, "");
+    }
+
+    private void fillRows() {
+        Dom.clear(actionsBox);
+        for (int i = 0; i < rows.size(); i++) {
+            final int at = i;
+            String[] r = rows.get(i);
+            HTMLElement row = Dom.add(actionsBox, "div", "editor-action");
+            row.setAttribute("data-row", Integer.toString(i));
+            Dom.add(row, "span", "muted", "#" + i);
+            String key = "actions[" + i + "]";
+            for (int f = 0; f < ACTION_FIELDS.length; f++) {
+                String name = ACTION_FIELDS[f];
+                String[] options = name.equals("op") ? Action.OPS : name.equals("fn") ? Action.FNS
+                    : name.equals("fail") ? Action.FAILS : null;
+                HTMLElement wrap = options != null ? choice(row, name, key + "." + name, options, r[f])
+                    : text(row, name, key + "." + name, r[f], name.equals("at") || name.equals("count")
+                        || name.equals("arg") || name.equals("cpu") ? 5 : 10);
+                wrap.setAttribute("data-field", name);
+            }
+            errors.put(key, Dom.add(row, "span", "field-error"));
+            rowButton(row, "↑", "Move up", at > 0, () -> swap(at, at - 1));
+            rowButton(row, "↓", "Move down", at < rows.size() - 1, () -> swap(at, at + 1));
+            rowButton(row, "✕", "Remove", true, () -> {
+                readRows();
+                rows.remove(at);
+                fillRows();
+                changed();
+            });
+            relevant(row, r[2]);
+        }
+    }
+
+    private void rowButton(HTMLElement row, String label, String what, boolean enabled, Runnable r) {
+        HTMLElement b = Dom.add(row, "button", "icon", label);
+        b.setAttribute("type", "button");
+        b.setAttribute("aria-label", what);
+        b.setAttribute("title", what);
+        if (!enabled) {
+            b.setAttribute("disabled", "");
+        }
+        b.addEventListener("click", e -> app.intent(what, r));
+    }
+
+    private void swap(int i, int j) {
+        readRows();
+        String[] t = rows.get(i);
+        rows.set(i, rows.get(j));
+        rows.set(j, t);
+        fillRows();
+        changed();
+    }
+
+    /** Hides the fields an op does not take. */
+    private static void relevant(HTMLElement row, String op) {
+        boolean creates = op.equals("kthread_run") || op.equals("kthread_create");
+        for (String f : ACTION_FIELDS) {
+            boolean on;
+            switch (f) {
+                case "name": case "fn": case "arg": case "fail":
+                    on = creates;
+                    break;
+                case "target":
+                    on = !creates;
+                    break;
+                case "cpu":
+                    on = creates || op.equals("kthread_bind");
+                    break;
+                case "count":
+                    on = !op.equals("sigkill");
+                    break;
+                default:
+                    on = true;
+            }
+            HTMLElement w = Dom.closest(row.querySelector("[data-field=\"" + f + "\"]"), "field");
+            if (w != null) {
+                Dom.show(w, on);
+            }
+        }
+    }
+
+    private HTMLElement text(HTMLElement parent, String label, String key, String value, int size) {
+        HTMLElement wrap = Dom.add(parent, "label", "field");
+        Dom.add(wrap, "span", "field-label", label);
+        HTMLInputElement in = (HTMLInputElement) Dom.add(wrap, "input", null);
+        in.setAttribute("type", "text");
+        in.setAttribute("size", Integer.toString(size));
+        in.setAttribute("autocomplete", "off");
+        in.setAttribute("spellcheck", "false");
+        in.setAttribute("data-key", key);
+        in.setValue(value);
+        in.addEventListener("input", e -> app.intent("edit " + key, this::changed));
+        inputs.put(key, in);
+        errors.put(key, Dom.add(wrap, "span", "field-error"));
+        return in;
+    }
+
+    private HTMLElement choice(HTMLElement parent, String label, String key, String[] options, String value) {
+        HTMLElement wrap = Dom.add(parent, "label", "field");
+        Dom.add(wrap, "span", "field-label", label);
+        HTMLSelectElement sel = (HTMLSelectElement) Dom.add(wrap, "select", null);
+        sel.setAttribute("data-key", key);
+        for (String o : options) {
+            HTMLElement opt = Dom.add(sel, "option", null, o.isEmpty() ? "none" : o);
+            opt.setAttribute("value", o);
+        }
+        sel.setValue(value);
+        sel.addEventListener("change", e -> app.intent("edit " + key, () -> {
+            if (key.endsWith(".op")) {
+                relevant((HTMLElement) Dom.closest(sel, "editor-action"), sel.getValue());
+            }
+            changed();
+        }));
+        inputs.put(key, sel);
+        errors.put(key, Dom.add(wrap, "span", "field-error"));
+        return sel;
+    }
+
+    // ---- reading the form ----------------------------------------------------------------------
+
+    private String value(String key) {
+        HTMLElement e = inputs.get(key);
+        if (e instanceof HTMLSelectElement) {
+            return ((HTMLSelectElement) e).getValue();
+        }
+        return ((HTMLInputElement) e).getValue();
+    }
+
+    private void readRows() {
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            for (int f = 0; f < ACTION_FIELDS.length; f++) {
+                String key = "actions[" + i + "]." + ACTION_FIELDS[f];
+                if (inputs.containsKey(key)) {
+                    r[f] = value(key);
+                }
+            }
+        }
+    }
+
+    /** The form as a scenario; a field that is not even the right kind of value throws. */
+    Scenario read() throws ScenarioException {
+        readRows();
+        List<Integer> nohz = new ArrayList<>();
+        String n = value("nohz_full").trim();
+        if (!n.isEmpty()) {
+            for (String part : n.split(",", -1)) {
+                nohz.add((int) whole(part.trim(), "nohz_full", 0, ScenarioCheck.MAX_CPUS));
+            }
+        }
+        List<Action> actions = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            actions.add(action(rows.get(i), "actions[" + i + "]"));
+        }
+        return new Scenario(value("title"), (int) whole(value("cpus").trim(), "cpus", 1, ScenarioCheck.MAX_CPUS),
+            nohz, whole(value("seed").trim(), "seed", 0, ScenarioCheck.MAX_SEED),
+            Integer.parseInt(value("hz")), value("preempt"), value("boot"),
+            Durations.parse(value("until").trim(), "until"), actions, app.scenario().whatIf);
+    }
+
+    private static Action action(String[] r, String key) throws ScenarioException {
+        String op = r[2];
+        long at = Durations.parse(r[0].trim(), key + ".at");
+        boolean creates = op.equals("kthread_run") || op.equals("kthread_create");
+        int count = op.equals("sigkill") ? 1 : (int) whole(r[4].trim(), key + ".count", -1, ScenarioCheck.MAX_COUNT);
+        if (creates) {
+            return new Action(at, r[1], op, r[3], count, r[5], whole(r[6].trim(), key + ".arg", 0, ScenarioCheck.MAX_ARG),
+                (int) whole(r[7].trim(), key + ".cpu", -1, ScenarioCheck.MAX_CPUS), "", r[9]);
+        }
+        int cpu = op.equals("kthread_bind") ? (int) whole(r[7].trim(), key + ".cpu", -1, ScenarioCheck.MAX_CPUS) : -1;
+        return new Action(at, op.equals("sigkill") ? "" : r[1], op, "", count, "", 0, cpu, r[8], "");
+    }
+
+    /** A whole number in [min, max] (the finer range rules are ScenarioCheck's). */
+    private static long whole(String t, String key, long min, long max) throws ScenarioException {
+        boolean ok = !t.isEmpty() && t.length() <= 19;
+        for (int i = 0; ok && i < t.length(); i++) {
+            char c = t.charAt(i);
+            ok = (c >= '0' && c <= '9') || (i == 0 && c == '-' && t.length() > 1);
+        }
+        long v = 0;
+        if (ok) {
+            try {
+                v = Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                ok = false;
+            }
+        }
+        if (!ok) {
+            throw new ScenarioException(key, "\"" + ShareLinks.clip(t) + "\" is not a whole number");
+        }
+        if (v < min || v > max) {
+            throw new ScenarioException(key, v + " is out of range (" + min + " to " + max + ")");
+        }
+        return v;
+    }
+
+    // ---- checking ------------------------------------------------------------------------------
+
+    /** After any change: shows the first problem beside its field, or runs the new scenario. */
+    private void changed() {
+        for (Map.Entry<String, HTMLElement> e : errors.entrySet()) {
+            Dom.text(e.getValue(), "");
+        }
+        for (HTMLElement in : inputs.values()) {
+            Dom.setClass(in, "invalid", false);
+        }
+        Dom.text(error, "");
+        Scenario s;
+        try {
+            s = read();
+            ScenarioCheck.check(s);
+        } catch (ScenarioException e) {
+            problem(e);
+            return;
+        }
+        editing = true;
+        try {
+            ui.edited(s);
+        } finally {
+            editing = false;
+        }
+    }
+
+    private void problem(ScenarioException e) {
+        String key = e.key;
+        HTMLElement in = inputs.get(key);
+        if (in != null) {
+            Dom.setClass(in, "invalid", true);
+        }
+        HTMLElement where = errors.get(key);
+        int dot = key.lastIndexOf('.');
+        if (where == null && key.startsWith("actions[") && dot > 0) {
+            where = errors.get(key.substring(0, dot));
+        }
+        if (where == null && key.startsWith("actions[") && key.endsWith("]")) {
+            where = errors.get(key);
+        }
+        if (where != null) {
+            Dom.text(where, e.problem);
+        }
+        Dom.text(error, "Not run yet: " + ShareLinks.clip(e.getMessage()));
+    }
+}

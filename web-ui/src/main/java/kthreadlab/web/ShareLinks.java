@@ -1,0 +1,109 @@
+package kthreadlab.web;
+
+import kthreadlab.scenario.Presets;
+import kthreadlab.scenario.Scenario;
+import kthreadlab.scenario.ScenarioCheck;
+import kthreadlab.scenario.ScenarioException;
+import kthreadlab.scenario.ScenarioLink;
+import kthreadlab.scenario.View;
+
+/**
+ * The page's side of share links (docs/links.md): a fragment is read by ScenarioLink.decode, and
+ * the pre-v1 form of the live view ({@code #preset=seed&step=42&lang=en&until=NS}, read by
+ * Fragment) is upgraded to the same scenario and view. Plain Java: no DOM, tested on the JVM.
+ */
+final class ShareLinks {
+    /** Longest piece of an error message shown in the page. */
+    static final int MAX_MESSAGE = 300;
+
+    /** A fragment read: the scenario, the preset it equals (or null) and the view; or an error. */
+    static final class Opened {
+        final Scenario scenario;
+        final String preset;
+        final View view;
+        /** One line naming the key and the problem, or null. */
+        final String error;
+
+        Opened(Scenario scenario, String preset, View view, String error) {
+            this.scenario = scenario;
+            this.preset = preset;
+            this.view = view;
+            this.error = error;
+        }
+    }
+
+    private ShareLinks() {
+    }
+
+    /** Reads a fragment (with or without '#'); null when there is none. */
+    static Opened open(String hash) {
+        String h = hash == null ? "" : hash;
+        if (h.startsWith("#")) {
+            h = h.substring(1);
+        }
+        if (h.isEmpty()) {
+            return null;
+        }
+        if (!h.startsWith("v=") && !h.startsWith("v&") && !h.equals("v")) {
+            return legacy(h);
+        }
+        try {
+            ScenarioLink.Decoded d = ScenarioLink.decode(h);
+            return new Opened(d.scenario, d.preset, d.view, null);
+        } catch (ScenarioException e) {
+            return failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return failed("the link cannot be read (" + e + ")");
+        }
+    }
+
+    /** The pre-v1 link: a preset, a step, a language and an end time in ns. */
+    private static Opened legacy(String h) {
+        Fragment f = Fragment.parse(h);
+        if (f.error != null) {
+            return failed(f.error);
+        }
+        Presets.Preset p = Presets.get(f.preset);
+        Scenario s = p.scenario;
+        String preset = p.name;
+        if (f.until >= 0 && f.until != s.until) {
+            s = new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, f.until, s.actions,
+                s.whatIf);
+            preset = null;
+            try {
+                ScenarioCheck.check(s);
+            } catch (ScenarioException e) {
+                return failed(e.getMessage());
+            }
+        }
+        return new Opened(s, preset, new View(f.step, f.lang == null ? "" : f.lang, "", -1, false), null);
+    }
+
+    /** The fragment (with '#') of a scenario and view, or null when they cannot go into a link. */
+    static String link(Scenario s, View v) {
+        try {
+            return ScenarioLink.encode(s, v);
+        } catch (ScenarioException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The preset a scenario equals, or null. */
+    static String presetOf(Scenario s) {
+        String l = link(s, View.DEFAULT);
+        String head = "#v=" + ScenarioLink.VERSION + "&preset=";
+        if (l == null || !l.startsWith(head)) {
+            return null;
+        }
+        Presets.Preset p = Presets.get(l.substring(head.length()));
+        return p == null ? null : p.name;
+    }
+
+    private static Opened failed(String why) {
+        return new Opened(null, null, null, "This link could not be opened: " + clip(why));
+    }
+
+    static String clip(String s) {
+        return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "…" : s;
+    }
+}
