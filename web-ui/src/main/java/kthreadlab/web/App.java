@@ -71,6 +71,13 @@ public final class App {
     private ShareUi share;
     /** Every source file's rows are built (in the background, after load). */
     private boolean prebuilt;
+    /** A frame of Play: the task table and kernel objects are redrawn at most every PLAY_FULL_MS. */
+    private boolean playFrame;
+    /** The snapshot a job just took to prepare step readySnap.step (go() uses it once instead of taking it again). */
+    private Snapshot readySnap;
+    private History readyHistory;
+    private double lastFullRender;
+    static final double PLAY_FULL_MS = 150;
 
     private App() {
         lang = Dom.prefersChinese() ? "zh" : "en";
@@ -265,7 +272,9 @@ public final class App {
     void go(long n) {
         pos = n;
         try {
-            snap = history.snapshotAt(n);
+            Snapshot ready = readySnap;
+            readySnap = null;
+            snap = ready != null && readyHistory == history && ready.step == n ? ready : history.snapshotAt(n);
         } catch (RuntimeException e) {
             System.out.println("kthreadlab: cannot show step " + n + ": " + e);
             setMessage("Step " + n + " cannot be shown: " + e);
@@ -309,8 +318,11 @@ public final class App {
             updateFollowChoices(s);
             source.render(s, focus, follow != NONE);
             cpus.render(s);
-            tasks.render(s, focus);
-            objects.render(s);
+            if (!playFrame || Dom.now() - lastFullRender >= PLAY_FULL_MS) {
+                tasks.render(s, focus);
+                objects.render(s);
+                lastFullRender = Dom.now();
+            }
             banner(s);
         }
         log.render(history, pos);
@@ -631,6 +643,8 @@ public final class App {
     private boolean prepared(long n, double deadline) {
         try {
             Snapshot s = history.snapshotAt(n);
+            readySnap = s;
+            readyHistory = history;
             return follow == NONE || source.ready(source.fileFor(s, focusTask(s)), deadline);
         } catch (RuntimeException e) {
             return true;
@@ -733,10 +747,22 @@ public final class App {
             long target = pos + k;
             recordUntil(target, Math.min(deadline, t + 8));
             long reach = Math.min(target, history.recorded());
+            if (reach > pos && !prepared(reach, deadline)) {
+                if (speed > 0) {
+                    carry += k;
+                }
+                return false;
+            }
             if (reach > pos) {
-                go(reach);
+                playFrame = true;
+                try {
+                    go(reach);
+                } finally {
+                    playFrame = false;
+                }
             }
             if (history.ended() && pos >= history.recorded()) {
+                render(snap);
                 controls.update(history, pos, false);
                 return true;
             }
@@ -751,6 +777,9 @@ public final class App {
         @Override
         public void cancelled() {
             controls.update(history, pos, false);
+            if (snap != null) {
+                render(snap);
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ import org.teavm.jso.dom.xml.Node;
  * removes lines at the ends instead of rebuilding.
  */
 final class EventLog {
-    static final int WINDOW = 120;
+    static final int WINDOW = 60;
 
     private final HTMLElement root;
     private final HTMLElement count;

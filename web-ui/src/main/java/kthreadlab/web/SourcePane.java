@@ -30,7 +30,7 @@ final class SourcePane {
     /** Tasks on one line beyond this many get a small swatch (name in its label) instead of a chip. */
     private static final int FULL_CHIPS = 3;
     /** Source rows per lazily rendered chunk. */
-    private static final int CHUNK = 40;
+    private static final int CHUNK = 25;
 
     /** One built file: its rows by real line number. */
     private static final class FileView {
@@ -62,6 +62,7 @@ final class SourcePane {
     private final Set<String> defined = new HashSet<>();
     private final Map<String, FileView> built = new HashMap<>();
     private final Map<String, HTMLElement> tabByFile = new HashMap<>();
+    private final Map<String, HTMLElement> countByFile = new HashMap<>();
     private final List<HTMLElement> marked = new ArrayList<>();
     private final List<HTMLElement> counts = new ArrayList<>();
     private Annotations notes;
@@ -71,6 +72,7 @@ final class SourcePane {
     private HTMLElement pendingRow;
     private boolean pendingAlways;
     private boolean scrollScheduled;
+    private SourceFile functionsFor;
 
     SourcePane(Corpus corpus, Locator loc, Annotations notes) {
         this.corpus = corpus;
@@ -88,23 +90,35 @@ final class SourcePane {
             HTMLElement tab = Dom.button("tab", f.path());
             tab.setAttribute("data-file", f.path());
             tab.setAttribute("aria-pressed", "false");
-            tab.appendChild(Dom.el("span", "count"));
+            countByFile.put(f.path(), Dom.add(tab, "span", "count"));
             tab.addEventListener("click", e -> App.guard("open file", () -> showFile(f.path())));
             tabs.appendChild(tab);
             tabByFile.put(f.path(), tab);
         }
+        Window.current().addEventListener("resize", e -> App.guard("resize", this::measure));
         code.addEventListener("click", e -> App.guard("jump to definition", () -> {
             HTMLElement id = Dom.closest(e.getTarget(), "id");
             if (id != null) {
                 jumpToDefinition(id.getAttribute("data-def"));
             }
         }));
+        functions.addEventListener("focus", e -> App.guard("list functions", this::listFunctions));
+        functions.addEventListener("pointerdown", e -> App.guard("list functions", this::listFunctions));
         functions.addEventListener("change", e -> App.guard("jump to function", () -> {
             String v = functions.getValue();
             if (!v.isEmpty() && shown != null) {
                 show(shown.file.path(), Integer.parseInt(v));
             }
         }));
+        measure();
+    }
+
+    /**
+     * Notes wrap at the pane's width (--pane-w), read here on load and on resize only: a CSS
+     * container query would do it without script but makes every layout of the page slower.
+     */
+    void measure() {
+        code.setAttribute("style", "--pane-w:" + Math.max(200, code.getClientWidth()) + "px");
     }
 
     /** Switches the annotation language: files are rebuilt with the new notes. */
@@ -303,8 +317,7 @@ final class SourcePane {
         }
         for (SourceFile f : corpus.files()) {
             Integer k = n.get(f.path());
-            HTMLElement c = tabByFile.get(f.path()).querySelector(".count");
-            Dom.text(c, k == null ? "" : " ●" + k);
+            Dom.text(countByFile.get(f.path()), k == null ? "" : " ●" + k);
         }
     }
 
@@ -357,11 +370,29 @@ final class SourcePane {
         }
     }
 
+    /**
+     * The function list shows a placeholder until the reader opens it: filling it with a large
+     * file's functions at every file switch (following a task switches often) would cost more
+     * than everything else a step renders.
+     */
     private void fillFunctions(SourceFile f) {
+        if (functionsFor == f) {
+            return;
+        }
+        functionsFor = null;
         Dom.clear(functions);
         HTMLElement first = Dom.add(functions, "option", null, "Jump to a function…");
         first.setAttribute("value", "");
-        for (FunctionSpan span : f.functions()) {
+        functions.setValue("");
+    }
+
+    /** Fills the function list of the shown file (on focus or pointer down, before it opens). */
+    private void listFunctions() {
+        if (shown == null || functionsFor == shown.file) {
+            return;
+        }
+        functionsFor = shown.file;
+        for (FunctionSpan span : shown.file.functions()) {
             HTMLElement o = Dom.add(functions, "option", null, span.key() + "  (line " + span.firstLine() + ")");
             o.setAttribute("value", Integer.toString(span.firstLine()));
         }

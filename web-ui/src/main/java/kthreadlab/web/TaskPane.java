@@ -24,7 +24,7 @@ final class TaskPane {
     private final List<Boolean> focused = new ArrayList<>();
 
     TaskPane(HTMLElement table, Locator loc, Actions actions) {
-        this.body = table.querySelector("tbody");
+        this.body = table.querySelector(".tbody");
         this.loc = loc;
         table.addEventListener("click", e -> App.guard("task table", () -> {
             HTMLElement f = Dom.closest(e.getTarget(), "frame");
@@ -67,24 +67,31 @@ final class TaskPane {
         }
     }
 
+    private static HTMLElement cell(HTMLElement row, String cls, String text) {
+        HTMLElement c = text == null ? Dom.add(row, "span", "td " + cls) : Dom.add(row, "span", "td " + cls, text);
+        c.setAttribute("role", "cell");
+        return c;
+    }
+
     private HTMLElement row(Snapshot s, Snapshot.TaskView t, int focus) {
-        HTMLElement tr = Dom.el("tr", (t.running ? "running" : "") + (t.dead ? " dead" : "")
+        HTMLElement tr = Dom.el("div", "tr" + (t.running ? " running" : "") + (t.dead ? " dead" : "")
             + (t.id == focus ? " focus" : ""));
+        tr.setAttribute("role", "row");
         tr.setAttribute("data-task", Integer.toString(t.id));
-        Dom.add(tr, "td", "num pid", Integer.toString(t.pid));
-        Dom.add(tr, "td", "num ppid", Integer.toString(t.ppid));
-        HTMLElement comm = Dom.add(tr, "td", "comm");
+        cell(tr, "num pid", Integer.toString(t.pid));
+        cell(tr, "num ppid", Integer.toString(t.ppid));
+        HTMLElement comm = cell(tr, "comm", null);
         HTMLElement b = Dom.button("chip follow", t.comm);
         b.setAttribute("style", Palette.style(Palette.slot(t.id, s.cpus.size(), t.idle)));
         b.setAttribute("data-task", Integer.toString(t.id));
         b.setAttribute("title", "follow " + Fmt.task(t) + " in the source" + (t.flags.isEmpty() ? "" : "; flags " + t.flags)
             + (t.kthreadFlags.isEmpty() ? "" : "; kthread " + t.kthreadFlags));
         comm.appendChild(b);
-        HTMLElement st = Dom.add(tr, "td", "state", t.state);
+        HTMLElement st = cell(tr, "state", t.state);
         st.setAttribute("title", t.stateName + (t.dead ? ", released" : ""));
-        Dom.add(tr, "td", "num cpu", Integer.toString(t.cpu));
-        Dom.add(tr, "td", "num vruntime", Fmt.ns(t.vruntime));
-        HTMLElement stack = Dom.add(tr, "td", "stack");
+        cell(tr, "num cpu", Integer.toString(t.cpu));
+        cell(tr, "num vruntime", Fmt.ns(t.vruntime));
+        HTMLElement stack = cell(tr, "stack", null);
         if (t.dead) {
             Dom.add(stack, "span", "muted", "released");
         }
