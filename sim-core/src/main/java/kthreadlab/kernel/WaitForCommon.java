@@ -59,7 +59,7 @@ public final class WaitForCommon extends Frame {
                 pc = c.done == 0 ? SIGNAL : SATURATED;
                 return;
             case SIGNAL:
-                pc = signalPending(cur) ? RESTART : PREPARE;
+                pc = kthreadlab.sched.DoSchedule.signalPending(cur, state) ? RESTART : PREPARE;
                 return;
             case RESTART:
                 timeout = -WaitForCompletion.ERESTARTSYS;
@@ -117,10 +117,6 @@ public final class WaitForCommon extends Frame {
                 unlock(x);
                 x.ret(timeout == 0 ? 1 : timeout);
         }
-    }
-
-    private boolean signalPending(TaskStruct cur) {
-        return cur.sigkillPending && (state & (TaskState.TASK_INTERRUPTIBLE | TaskState.TASK_WAKEKILL)) != 0;
     }
 
     /** The raw_spin_unlock_irq of __wait_for_common, done as the function returns. */

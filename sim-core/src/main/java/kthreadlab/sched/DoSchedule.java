@@ -129,7 +129,7 @@ public final class DoSchedule extends Frame {
     }
 
     /** signal_pending_state: INTERRUPTIBLE sleeps end on any signal, KILLABLE ones on SIGKILL. */
-    static boolean signalPending(TaskStruct p, int state) {
+    public static boolean signalPending(TaskStruct p, int state) {
         if (!p.sigkillPending) {
             return false;
         }

@@ -153,26 +153,6 @@ public final class Fair {
         return d > gran ? 1 : 0;
     }
 
-    /** check_preempt_tick: true if the running entity used up its slice. */
-    public static boolean checkPreemptTick(Machine m, Rq rq) {
-        CfsRq cfs = rq.cfs;
-        SchedEntity curr = m.task(cfs.curr).se;
-        long ideal = slice(m, cfs, curr);
-        long ran = curr.sumExecRuntime - curr.prevSumExecRuntime;
-        if (ran > ideal) {
-            return true;
-        }
-        if (ran < minGranularity(m)) {
-            return false;
-        }
-        CfsRq.Node first = cfs.first();
-        if (first == null) {
-            return false;
-        }
-        long delta = curr.vruntime - first.vruntime;
-        return delta > ideal;
-    }
-
     /** put_prev_entity + pick_next_entity + set_next_entity; returns the task id or -1. */
     public static int pickNext(Machine m, Rq rq) {
         CfsRq cfs = rq.cfs;
