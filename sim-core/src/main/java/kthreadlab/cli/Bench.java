@@ -3,9 +3,9 @@ package kthreadlab.cli;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import kthreadlab.engine.Boot;
 import kthreadlab.engine.Machine;
-import kthreadlab.kernel.Time;
+import kthreadlab.format.Time;
+import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Action;
 import kthreadlab.scenario.Scenario;
 
@@ -32,7 +32,7 @@ public final class Bench {
 
     private static int stopped(Machine m) {
         int n = 0;
-        for (kthreadlab.kernel.TaskStruct t : m.tasks) {
+        for (kthreadlab.engine.TaskStruct t : m.tasks) {
             if (t.reaped && t.comm.startsWith("bench/")) {
                 n++;
             }

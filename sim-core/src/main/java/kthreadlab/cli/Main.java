@@ -2,8 +2,8 @@ package kthreadlab.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import kthreadlab.engine.Boot;
 import kthreadlab.engine.Machine;
+import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.trace.Ftrace;

@@ -3,9 +3,9 @@ package kthreadlab.cli;
 import java.util.ArrayList;
 import java.util.List;
 import kthreadlab.engine.Machine;
-import kthreadlab.kernel.TaskState;
-import kthreadlab.kernel.TaskStruct;
-import kthreadlab.kernel.Time;
+import kthreadlab.engine.TaskStruct;
+import kthreadlab.format.Time;
+import kthreadlab.state.TaskState;
 import kthreadlab.trace.TraceEvent;
 
 /** The ps and api reports of the command line. */

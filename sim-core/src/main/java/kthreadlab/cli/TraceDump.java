@@ -1,7 +1,7 @@
 package kthreadlab.cli;
 
-import kthreadlab.engine.Boot;
 import kthreadlab.engine.Machine;
+import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.trace.Ftrace;

@@ -1,6 +1,6 @@
 package kthreadlab.engine;
 
-import kthreadlab.kernel.CpuMask;
+import kthreadlab.state.CpuMask;
 
 /** The fixed parameters of one simulated machine. */
 public final class Config {

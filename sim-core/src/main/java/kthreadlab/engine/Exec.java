@@ -1,10 +1,6 @@
 package kthreadlab.engine;
 
-import kthreadlab.kernel.Frame;
-import kthreadlab.kernel.TaskStruct;
-import kthreadlab.sched.PreemptSchedule;
-import kthreadlab.sched.Rq;
-import kthreadlab.sched.SchedulerTick;
+import kthreadlab.state.Rq;
 import kthreadlab.trace.TraceEvent;
 
 /**
@@ -26,9 +22,9 @@ public final class Exec {
             cpu.tickPending = false;
             cpu.inIrq = true;
             cpu.irqsOff++;
-            call(new SchedulerTick());
+            call(machine.hooks.tick());
         } else if (mayPreemptHere(machine, cpu)) {
-            callImplicit(new PreemptSchedule(PreemptSchedule.IRQ));
+            callImplicit(m.hooks.preemptIrq());
         }
         Frame f = cur.top();
         machine.lastCpu = cpu.cpu;
@@ -56,7 +52,7 @@ public final class Exec {
             return false;
         }
         Frame top = cur.top();
-        return !(top instanceof PreemptSchedule);
+        return !top.isPreemption();
     }
 
     /** Charges this step `ns` of simulated time instead of an ordinary statement's cost. */
@@ -111,7 +107,7 @@ public final class Exec {
         }
         if (irqExit && m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
                 && !cur.isIdle) {
-            callImplicit(new PreemptSchedule(PreemptSchedule.IRQ));
+            callImplicit(m.hooks.preemptIrq());
         }
     }
 
@@ -137,7 +133,7 @@ public final class Exec {
         }
         if (m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
                 && rq.irqsOff == 0 && !cur.isIdle) {
-            callImplicit(new PreemptSchedule(PreemptSchedule.PREEMPT));
+            callImplicit(m.hooks.preemptEnable());
             return true;
         }
         return false;

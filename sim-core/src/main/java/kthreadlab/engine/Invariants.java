@@ -1,10 +1,9 @@
 package kthreadlab.engine;
 
-import kthreadlab.kernel.KthreadCreateInfo;
-import kthreadlab.kernel.TaskState;
-import kthreadlab.kernel.TaskStruct;
-import kthreadlab.sched.CfsRq;
-import kthreadlab.sched.Rq;
+import kthreadlab.state.CfsRq;
+import kthreadlab.state.KthreadCreateInfo;
+import kthreadlab.state.Rq;
+import kthreadlab.state.TaskState;
 
 /**
  * The machine's invariants (DESIGN.md), checked after a step. The first one broken becomes the

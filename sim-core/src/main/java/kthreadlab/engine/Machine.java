@@ -3,17 +3,13 @@ package kthreadlab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import kthreadlab.kernel.Completion;
-import kthreadlab.kernel.CpuMask;
-import kthreadlab.kernel.Frame;
-import kthreadlab.kernel.KthreadCreateInfo;
-import kthreadlab.kernel.Spinlock;
-import kthreadlab.kernel.TaskFlags;
-import kthreadlab.kernel.TaskStruct;
-import kthreadlab.kernel.Creator;
-import kthreadlab.kernel.Timers;
-import kthreadlab.sched.Rq;
 import kthreadlab.scenario.Scenario;
+import kthreadlab.state.Completion;
+import kthreadlab.state.CpuMask;
+import kthreadlab.state.KthreadCreateInfo;
+import kthreadlab.state.Rq;
+import kthreadlab.state.Spinlock;
+import kthreadlab.state.TaskFlags;
 import kthreadlab.trace.TraceEvent;
 import kthreadlab.trace.TraceSink;
 
@@ -25,6 +21,8 @@ import kthreadlab.trace.TraceSink;
 public final class Machine {
     public final Config config;
     public final Scenario scenario;
+    /** The kernel functions the engine runs without naming them (tick, preemption, timed events). */
+    public final Hooks hooks;
     public final Rq[] rqs;
     public final List<TaskStruct> tasks;
     public final List<Completion> completions;
@@ -58,9 +56,10 @@ public final class Machine {
     private long eventSeq;
     private final Exec exec = new Exec();
 
-    public Machine(Config config, Scenario scenario) {
+    public Machine(Config config, Scenario scenario, Hooks hooks) {
         this.config = config;
         this.scenario = scenario;
+        this.hooks = hooks;
         this.rqs = new Rq[config.cpus];
         this.tasks = new ArrayList<>();
         this.completions = new ArrayList<>();
@@ -74,6 +73,7 @@ public final class Machine {
     private Machine(Machine o) {
         this.config = o.config;
         this.scenario = o.scenario;
+        this.hooks = o.hooks;
         this.rqs = new Rq[o.rqs.length];
         for (int i = 0; i < rqs.length; i++) {
             rqs[i] = o.rqs[i].copy();
@@ -274,14 +274,9 @@ public final class Machine {
                 post(rq.nextTick, Event.TICK, rq.cpu, 0);
                 return;
             }
-            case Event.TIMER:
-                Timers.expired(this, e.target, e.generation);
-                return;
-            case Event.ACTION:
-                Creator.actionDue(this, e.target);
-                return;
             default:
-                throw new IllegalStateException("unknown event kind " + e.kind);
+                hooks.dispatch(this, e);
+                return;
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import kthreadlab.kernel.Names;
+import kthreadlab.format.Names;
 
 /**
  * The rules every scenario obeys, whether it comes from a file, a link or the editor. The first

@@ -3,15 +3,15 @@ package kthreadlab.snapshot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
-import kthreadlab.kernel.Completion;
-import kthreadlab.kernel.Frame;
-import kthreadlab.kernel.KthreadCreateInfo;
-import kthreadlab.kernel.TaskFlags;
-import kthreadlab.kernel.TaskState;
-import kthreadlab.kernel.TaskStruct;
-import kthreadlab.sched.CfsRq;
-import kthreadlab.sched.Rq;
+import kthreadlab.engine.TaskStruct;
+import kthreadlab.state.CfsRq;
+import kthreadlab.state.Completion;
+import kthreadlab.state.KthreadCreateInfo;
+import kthreadlab.state.Rq;
+import kthreadlab.state.TaskFlags;
+import kthreadlab.state.TaskState;
 
 /**
  * Everything the view shows after one step, copied out of the machine: immutable, in stable

@@ -1,7 +1,7 @@
 package kthreadlab.trace;
 
 import java.util.List;
-import kthreadlab.kernel.Time;
+import kthreadlab.format.Time;
 
 /**
  * Renders trace events as the text of /sys/kernel/tracing/trace with the nop tracer, in v5.15's

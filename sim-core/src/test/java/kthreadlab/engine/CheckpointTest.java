@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import kthreadlab.cli.Reports;
+import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.trace.Ftrace;

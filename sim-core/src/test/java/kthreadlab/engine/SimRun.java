@@ -2,6 +2,7 @@ package kthreadlab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.trace.TraceEvent;

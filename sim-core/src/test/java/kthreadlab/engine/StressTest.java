@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Arrays;
 import java.util.Collections;
-import kthreadlab.kernel.TaskStruct;
 import kthreadlab.scenario.Action;
 import kthreadlab.scenario.Scenario;
 import org.junit.jupiter.api.Test;

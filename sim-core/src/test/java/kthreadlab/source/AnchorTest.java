@@ -12,9 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import kthreadlab.engine.Boot;
+import kthreadlab.engine.Code;
 import kthreadlab.engine.Machine;
-import kthreadlab.kernel.Code;
+import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Presets;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ public final class NodeMain {
     /** The Perfetto export of a preset's run (the page's "download trace" file). */
     public static String chrome(String preset) {
         kthreadlab.scenario.Scenario s = Presets.get(preset).scenario;
-        kthreadlab.engine.Machine m = kthreadlab.engine.Boot.machine(s);
+        kthreadlab.engine.Machine m = kthreadlab.init.main.Boot.machine(s);
         kthreadlab.trace.TraceLog log = new kthreadlab.trace.TraceLog();
         m.sink = log;
         while (m.step(s.until)) {

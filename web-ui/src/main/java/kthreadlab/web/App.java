@@ -1,7 +1,7 @@
 package kthreadlab.web;
 
 import kthreadlab.history.History;
-import kthreadlab.kernel.Time;
+import kthreadlab.format.Time;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.scenario.View;

@@ -1,6 +1,6 @@
 package kthreadlab.web;
 
-import kthreadlab.kernel.Errno;
+import kthreadlab.format.Errno;
 import kthreadlab.snapshot.Snapshot;
 
 /** Text for the panes, without String.format (which TeaVM makes large). Plain Java. */

@@ -291,7 +291,7 @@ final class TimelinePane {
             double x = LABEL + (t - t0) * scale;
             g.fillRect(x, y, 1, 4);
             if (x + 60 < cssW) {
-                HTMLElement l = Dom.add(axisBox, "span", null, kthreadlab.kernel.Time.format(t));
+                HTMLElement l = Dom.add(axisBox, "span", null, kthreadlab.format.Time.format(t));
                 l.setAttribute("style", "left:" + (int) (x + 2) + "px;top:" + (int) (y + 2) + "px");
             }
         }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kthreadlab.engine.Boot;
+import kthreadlab.init.main.Boot;
 import kthreadlab.engine.Machine;
 import kthreadlab.history.History;
 import kthreadlab.scenario.Presets;

@@ -3,7 +3,7 @@ package kthreadlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import kthreadlab.engine.Boot;
+import kthreadlab.init.main.Boot;
 import kthreadlab.engine.Machine;
 import kthreadlab.scenario.Presets;
 import kthreadlab.snapshot.Snapshot;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import kthreadlab.engine.Boot;
+import kthreadlab.init.main.Boot;
 import kthreadlab.engine.Machine;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;

@@ -1,0 +1,51 @@
+package kthreadlab.engine;
+
+
+/**
+ * One activation of a simulated kernel function: a step machine whose program counter names the
+ * source line it executes next. Frames hold only primitives and immutable values (tasks, completions
+ * and create infos are referred to by id) so that copy() gives an independent checkpoint.
+ */
+public abstract class Frame implements Cloneable {
+    /** Index into code(): the statement this frame executes at its next step. */
+    public int pc;
+    /** True for frames pushed by an interrupt (the tick) on top of the task's own frames. */
+    public boolean irq;
+    /** Pushed by the machine, not called by the frame below (preemption): its return value is not delivered. */
+    public boolean implicit;
+    /** A FUNC_ENTER record was emitted for this frame (frames planted by copy_thread have none). */
+    public boolean entered;
+    /** Set by Exec.callAndReturn: return as soon as the called function returns. */
+    public boolean returnsWithCallee;
+
+    public abstract Code code();
+
+    /** Executes the statement at pc: changes the machine, then moves pc, calls or returns. */
+    public abstract void step(Exec x);
+
+    /** Receives the return value of the function this frame called, when that function returns. */
+    public void onReturn(long value) {
+    }
+
+    /** True for the preemption functions (Hooks.preemptIrq/preemptEnable): a preemption does not nest in one. */
+    public boolean isPreemption() {
+        return false;
+    }
+
+    public final String lineText() {
+        return code().text(pc);
+    }
+
+    /** Extra words shown beside the function name in call stacks (e.g. the thread function). */
+    public String detail() {
+        return "";
+    }
+
+    public Frame copy() {
+        try {
+            return (Frame) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package kthreadlab.exit;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.engine.Machine;
+import kthreadlab.engine.TaskStruct;
+import kthreadlab.format.Errno;
+import kthreadlab.sched.completion.Complete;
+import kthreadlab.sched.core.__Schedule;
+import kthreadlab.state.TaskFlags;
+import kthreadlab.state.TaskState;
+
+/**
+ * do_exit(code) for a kernel thread (kernel/exit.c). PF_EXITING first; exit_mm's mm_release
+ * completes vfork_done (= &self->exited), which wakes a kthread_stop() caller while this thread is
+ * still running; exit_notify autoreaps it (kthreadd ignores SIGCHLD, so no zombie); the final
+ * __schedule in do_task_dead leaves it TASK_DEAD, and its prev_state prints X.
+ */
+public final class DoExit extends Frame {
+    static final Code CODE = new Code("kernel/exit.c", "do_exit",
+        "exit_signals(tsk);  /* sets PF_EXITING */",
+        "tsk->exit_code = code;",
+        "exit_mm();",
+        "trace_sched_process_exit(tsk);",
+        "exit_notify(tsk, group_dead);",
+        "preempt_disable();",
+        "do_task_dead();");
+
+    private final long code;
+
+    public DoExit(long code) {
+        this.code = code;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public String detail() {
+        return code < 0 ? Errno.name(code) : Long.toString(code);
+    }
+
+    @Override
+    public void step(Exec x) {
+        Machine m = x.m;
+        TaskStruct tsk = x.cur;
+        switch (pc) {
+            case 0:
+                tsk.flags |= TaskFlags.PF_EXITING;
+                pc = 1;
+                return;
+            case 1:
+                tsk.exitCode = (int) code;
+                pc = 2;
+                return;
+            case 2:
+                pc = 3;
+                if (tsk.vforkDone >= 0) {
+                    int done = tsk.vforkDone;
+                    tsk.vforkDone = -1;
+                    x.call(new Complete(done));
+                }
+                return;
+            case 3:
+                m.tracepoint(x.rq, "sched_process_exit", "comm=" + tsk.comm + " pid=" + tsk.pid + " prio="
+                    + tsk.prio);
+                pc = 4;
+                return;
+            case 4:
+                Exit.exitNotify(m, tsk);
+                pc = 5;
+                return;
+            case 5:
+                x.preemptDisable();
+                pc = 6;
+                return;
+            default:
+                x.call(new DoTaskDead());
+        }
+    }
+
+    /** do_task_dead() (kernel/sched/core.c): the last thing a task does. */
+    static final class DoTaskDead extends Frame {
+        static final Code CODE = new Code("kernel/sched/core.c", "do_task_dead",
+            "set_special_state(TASK_DEAD);",
+            "__schedule(SM_NONE);",
+            "BUG();");
+
+        @Override
+        public Code code() {
+            return CODE;
+        }
+
+        @Override
+        public void step(Exec x) {
+            if (pc == 0) {
+                x.cur.state = TaskState.TASK_DEAD;
+                pc = 1;
+                return;
+            }
+            if (pc == 1) {
+                pc = 2;
+                x.call(new __Schedule(false));
+                return;
+            }
+            x.m.bug("a dead task " + x.cur.comm + "/" + x.cur.pid + " was scheduled again");
+            x.spin();
+        }
+    }
+}

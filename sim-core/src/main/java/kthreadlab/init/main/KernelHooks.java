@@ -1,0 +1,64 @@
+package kthreadlab.init.main;
+
+import kthreadlab.engine.Event;
+import kthreadlab.engine.Frame;
+import kthreadlab.engine.Hooks;
+import kthreadlab.engine.Machine;
+import kthreadlab.kthread.KthreadFn;
+import kthreadlab.kthread.Kthreadd;
+import kthreadlab.samples.creator.Creator;
+import kthreadlab.samples.kthdemo.SampleFns;
+import kthreadlab.sched.core.PreemptSchedule;
+import kthreadlab.sched.core.SchedulerTick;
+import kthreadlab.time.timer.Timers;
+
+/** The kernel as the engine sees it: which functions an interrupt, a preemption or a timed event runs. */
+public final class KernelHooks implements Hooks {
+    public static final KernelHooks INSTANCE = new KernelHooks();
+
+    private KernelHooks() {
+    }
+
+    @Override
+    public Frame tick() {
+        return new SchedulerTick();
+    }
+
+    @Override
+    public Frame preemptIrq() {
+        return new PreemptSchedule(PreemptSchedule.IRQ);
+    }
+
+    @Override
+    public Frame preemptEnable() {
+        return new PreemptSchedule(PreemptSchedule.PREEMPT);
+    }
+
+    @Override
+    public void dispatch(Machine m, Event e) {
+        switch (e.kind) {
+            case Event.TIMER:
+                Timers.expired(m, e.target, e.generation);
+                return;
+            case Event.ACTION:
+                Creator.actionDue(m, e.target);
+                return;
+            default:
+                throw new IllegalStateException("unknown event kind " + e.kind);
+        }
+    }
+
+    @Override
+    public Frame threadFn(String fn, long arg) {
+        switch (fn) {
+            case "kernel_init":
+                return new KernelInit();
+            case "kthreadd":
+                return new Kthreadd();
+            case "kthread":
+                return new KthreadFn((int) arg);
+            default:
+                return SampleFns.start(fn, arg);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package kthreadlab.sched.completion;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.sched.core.TryToWakeUp;
+import kthreadlab.state.Completion;
+import kthreadlab.state.TaskState;
+
+/**
+ * complete(x) (kernel/sched/completion.c): done++ (saturating at UINT_MAX) and wake the first
+ * waiter, FIFO, under x->wait.lock. A complete() before anybody waits is remembered in done.
+ */
+public final class Complete extends Frame {
+    static final Code CODE = new Code("kernel/sched/completion.c", "complete",
+        "raw_spin_lock_irqsave(&x->wait.lock, flags);",
+        "if (x->done != UINT_MAX)",
+        "x->done++;",
+        "swake_up_locked(&x->wait);",
+        "raw_spin_unlock_irqrestore(&x->wait.lock, flags);");
+
+    private final int completion;
+
+    public Complete(int completion) {
+        this.completion = completion;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public String detail() {
+        return "x=" + completion;
+    }
+
+    @Override
+    public void step(Exec x) {
+        Completion c = x.m.completion(completion);
+        switch (pc) {
+            case 0:
+                x.rq.irqsOff++;
+                x.preemptDisable();
+                pc = 1;
+                return;
+            case 1:
+                pc = c.done != Completion.UINT_MAX ? 2 : 3;
+                return;
+            case 2:
+                c.done++;
+                pc = 3;
+                return;
+            case 3:
+                pc = 4;
+                if (!c.waiters.isEmpty()) {
+                    int waiter = c.waiters.remove(0);
+                    x.call(new TryToWakeUp(waiter, TaskState.TASK_NORMAL));
+                }
+                return;
+            default:
+                x.rq.irqsOff--;
+                x.ret(0);
+                x.preemptEnable();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package kthreadlab.sched.core;
+
+import kthreadlab.engine.Machine;
+import kthreadlab.engine.StepCost;
+import kthreadlab.engine.TaskStruct;
+import kthreadlab.sched.Rqs;
+import kthreadlab.sched.fair.Fair;
+import kthreadlab.state.CpuMask;
+import kthreadlab.state.Rq;
+import kthreadlab.state.TaskState;
+
+/**
+ * The pieces of kernel/sched/core.c that happen inside one step (activate_task, resched_curr,
+ * check_preempt_curr, select_task_rq, ttwu_do_activate). The step machines call them.
+ */
+public final class Core {
+    private Core() {
+    }
+
+    /** activate_task: enqueue on p's CPU. `wakeup` = ENQUEUE_WAKEUP; `renorm` = vruntime is relative. */
+    public static void activateTask(Machine m, TaskStruct p, boolean wakeup, boolean renorm) {
+        Rq rq = Rqs.rqOf(m, p);
+        Rqs.updateRqClock(m, rq);
+        Fair.enqueueEntity(m, rq, p, wakeup, renorm);
+    }
+
+    /** deactivate_task(DEQUEUE_SLEEP) when `sleep`, else a plain dequeue (vruntime made relative). */
+    public static void deactivateTask(Machine m, TaskStruct p, boolean sleep) {
+        Rq rq = Rqs.rqOf(m, p);
+        Rqs.updateRqClock(m, rq);
+        Fair.dequeueEntity(m, rq, p, sleep);
+    }
+
+    /** check_preempt_curr: the idle class always loses; within CFS, check_preempt_wakeup. */
+    public static void checkPreemptCurr(Machine m, Rq rq, TaskStruct p, boolean fork, int fromCpu) {
+        TaskStruct curr = m.task(rq.curr);
+        if (curr.isIdle) {
+            Rqs.reschedCurr(m, rq, fromCpu);
+            return;
+        }
+        if (curr == p || rq.needResched) {
+            return;
+        }
+        Rqs.updateRqClock(m, rq);
+        Fair.updateCurr(m, rq);
+        if (Fair.wakeupPreemptEntity(m, curr.se, p.se) == 1) {
+            Rqs.reschedCurr(m, rq, fromCpu);
+        }
+    }
+
+    private static boolean idleCpu(Machine m, int cpu) {
+        Rq rq = m.rqs[cpu];
+        return m.task(rq.curr).isIdle && rq.cfs.nrRunning == 0;
+    }
+
+    /**
+     * select_task_rq_fair for WF_FORK, simplified as find_idlest_cpu behaves on a flat machine:
+     * an allowed idle CPU (lowest number), else the least loaded allowed CPU, preferring prev.
+     */
+    public static int selectTaskRqFork(Machine m, TaskStruct p, int prev) {
+        CpuMask allowed = online(m, p.cpusMask);
+        if (allowed.weight() == 1) {
+            return allowed.firstSet();
+        }
+        for (int c = 0; c < m.config.cpus; c++) {
+            if (allowed.test(c) && idleCpu(m, c)) {
+                return c;
+            }
+        }
+        int best = allowed.test(prev) ? prev : allowed.firstSet();
+        for (int c = 0; c < m.config.cpus; c++) {
+            if (allowed.test(c) && load(m, c) < load(m, best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The allowed CPUs that are online; a task bound only to offline CPUs keeps its mask. */
+    private static CpuMask online(Machine m, CpuMask allowed) {
+        CpuMask r = allowed;
+        for (int c = 0; c < m.config.cpus; c++) {
+            if (!m.rqs[c].online) {
+                r = r.without(c);
+            }
+        }
+        return r.weight() == 0 ? allowed : r;
+    }
+
+    private static int load(Machine m, int cpu) {
+        Rq rq = m.rqs[cpu];
+        return rq.cfs.nrRunning + (m.task(rq.curr).isIdle ? 0 : 1);
+    }
+
+    /**
+     * select_task_rq_fair for WF_TTWU, simplified as select_idle_sibling behaves with one shared
+     * LLC: prev if it is idle, else the first idle allowed CPU after prev, else prev.
+     */
+    public static int selectTaskRqWake(Machine m, TaskStruct p, int prev) {
+        CpuMask allowed = online(m, p.cpusMask);
+        if (allowed.weight() == 1) {
+            return allowed.firstSet();
+        }
+        if (allowed.test(prev) && idleCpu(m, prev)) {
+            return prev;
+        }
+        int n = m.config.cpus;
+        for (int i = 1; i <= n; i++) {
+            int c = (prev + i) % n;
+            if (allowed.test(c) && idleCpu(m, c)) {
+                return c;
+            }
+        }
+        return allowed.test(prev) ? prev : allowed.firstSet();
+    }
+
+    /** set_task_cpu for a waking task: vruntime leaves the old CPU relative (migrate_task_rq_fair). */
+    public static boolean setTaskCpu(Machine m, Rq from, TaskStruct p, int cpu) {
+        if (p.cpu == cpu) {
+            return false;
+        }
+        m.tracepoint(from, "sched_migrate_task", "comm=" + p.comm + " pid=" + p.pid + " prio=" + p.prio
+                + " orig_cpu=" + p.cpu + " dest_cpu=" + cpu);
+        p.se.vruntime -= m.rqs[p.cpu].cfs.minVruntime;
+        p.cpu = cpu;
+        return true;
+    }
+
+    /**
+     * ttwu_do_activate on p's CPU (TTWU_QUEUE with a shared LLC activates directly), all at once:
+     * enqueue, check_preempt_curr, TASK_RUNNING, then the sched_wakeup record (ttwu_do_wakeup's order).
+     */
+    public static void ttwuQueue(Machine m, Rq from, TaskStruct p, boolean migrated) {
+        activateTask(m, p, true, migrated);
+        checkPreemptCurr(m, Rqs.rqOf(m, p), p, false, from.cpu);
+        ttwuDoWakeup(m, from, p);
+    }
+
+    /** The end of ttwu_do_wakeup: the task is runnable again, and the trace says so. */
+    public static void ttwuDoWakeup(Machine m, Rq from, TaskStruct p) {
+        p.state = TaskState.TASK_RUNNING;
+        m.tracepoint(from, "sched_wakeup", wakeArgs(p));
+    }
+
+    /** ttwu_runnable: p never left its runqueue; it only needs its state set back. */
+    public static void ttwuRunnable(Machine m, Rq from, TaskStruct p) {
+        Rq rq = Rqs.rqOf(m, p);
+        if (rq.curr != p.id) {
+            checkPreemptCurr(m, rq, p, false, from.cpu);
+        }
+        p.state = TaskState.TASK_RUNNING;
+    }
+
+    public static String wakeArgs(TaskStruct p) {
+        return "comm=" + p.comm + " pid=" + p.pid + " prio=" + p.prio + " target_cpu=" + pad3(p.cpu);
+    }
+
+    public static String pad3(int n) {
+        String s = Integer.toString(n);
+        while (s.length() < 3) {
+            s = "0" + s;
+        }
+        return s;
+    }
+
+    /**
+     * try_to_wake_up done all at once, for wakeups that come from interrupt context (timers).
+     * Returns true if the task was woken. A task still on its way off a CPU is not ready; the
+     * caller retries.
+     */
+    public static int wakeUpAtomic(Machine m, Rq from, TaskStruct p, int state) {
+        if ((p.state & state) == 0) {
+            return 0;
+        }
+        if (p.piLock >= 0 || Rqs.lockedByOther(Rqs.rqOf(m, p), from.cpu)) {
+            return -1;
+        }
+        if (p.se.onRq) {
+            m.tracepoint(from, "sched_waking", wakeArgs(p));
+            ttwuRunnable(m, from, p);
+            return 1;
+        }
+        if (p.onCpu) {
+            return -1;
+        }
+        int cpu = selectTaskRqWake(m, p, p.cpu);
+        if (Rqs.lockedByOther(m.rqs[cpu], from.cpu)) {
+            return -1;
+        }
+        m.tracepoint(from, "sched_waking", wakeArgs(p));
+        boolean migrated = setTaskCpu(m, from, p, cpu);
+        ttwuQueue(m, from, p, migrated);
+        return 1;
+    }
+
+    /** finish_task_switch for a TASK_DEAD prev: the last reference goes; the task is freed. */
+    public static void release(Machine m, Rq rq, TaskStruct prev) {
+        prev.reaped = prev.exitState == TaskState.EXIT_DEAD;
+        m.tracepoint(rq, "sched_process_free", "comm=" + prev.comm + " pid=" + prev.pid + " prio=" + prev.prio);
+    }
+}

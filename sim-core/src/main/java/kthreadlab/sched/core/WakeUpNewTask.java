@@ -1,0 +1,95 @@
+package kthreadlab.sched.core;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.engine.Machine;
+import kthreadlab.engine.StepCost;
+import kthreadlab.engine.TaskStruct;
+import kthreadlab.sched.Rqs;
+import kthreadlab.state.Rq;
+import kthreadlab.state.TaskState;
+
+/**
+ * wake_up_new_task(): the child becomes TASK_RUNNING, fork balancing picks its CPU among
+ * p->cpus_mask (an idle CPU if there is one), and it is enqueued there with the target's
+ * min_vruntime added back. check_preempt_curr kicks an idle target; a busy one is preempted
+ * only if the child is far enough left, which START_DEBIT prevents.
+ */
+public final class WakeUpNewTask extends Frame {
+    static final Code CODE = new Code("kernel/sched/core.c", "wake_up_new_task",
+        "raw_spin_lock_irqsave(&p->pi_lock, rf.flags);",
+        "WRITE_ONCE(p->__state, TASK_RUNNING);",
+        "__set_task_cpu(p, select_task_rq(p, task_cpu(p), WF_FORK));",
+        "rq = __task_rq_lock(p, &rf);",
+        "activate_task(rq, p, ENQUEUE_NOCLOCK);",
+        "trace_sched_wakeup_new(p);",
+        "check_preempt_curr(rq, p, WF_FORK);",
+        "task_rq_unlock(rq, p, &rf);");
+
+    private final int child;
+
+    public WakeUpNewTask(int child) {
+        this.child = child;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public void step(Exec x) {
+        Machine m = x.m;
+        TaskStruct p = m.task(child);
+        switch (pc) {
+            case 0:
+                p.piLock = x.rq.cpu;
+                x.rq.irqsOff++;
+                x.preemptDisable();
+                x.cost(StepCost.LOCK);
+                pc = 1;
+                return;
+            case 1:
+                p.state = TaskState.TASK_RUNNING;
+                pc = 2;
+                return;
+            case 2:
+                p.cpu = Core.selectTaskRqFork(m, p, p.cpu);
+                pc = 3;
+                return;
+            case 3: {
+                Rq target = Rqs.rqOf(m, p);
+                if (Rqs.lockedByOther(target, x.rq.cpu)) {
+                    x.spin();
+                    return;
+                }
+                target.lockedBy = x.rq.cpu;
+                x.preemptDisable();
+                x.cost(StepCost.LOCK);
+                pc = 4;
+                return;
+            }
+            case 4:
+                Core.activateTask(m, p, false, true);
+                pc = 5;
+                return;
+            case 5:
+                m.tracepoint(x.rq, "sched_wakeup_new", Core.wakeArgs(p));
+                pc = 6;
+                return;
+            case 6:
+                pc = 7;
+                x.call(new CheckPreemptCurr(child, true));
+                return;
+            default:
+                Rqs.rqOf(m, p).lockedBy = -1;
+                p.piLock = -1;
+                x.rq.irqsOff--;
+                x.rq.preemptCount--;
+                x.cost(StepCost.LOCK);
+                x.ret(0);
+                x.preemptEnable();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package kthreadlab.state;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * struct kthread_create_info: the request a creator hands to kthreadd, and the reply it gets back.
+ * Lifecycle: allocated by the creator, queued on kthread_create_list, taken by kthreadd, freed by
+ * exactly one party (the creator normally; kthread() or create_kthread() if the creator was killed).
+ */
+public final class KthreadCreateInfo {
+    public enum Stage { ALLOCATED, QUEUED, TAKEN, FREED }
+
+    public final int id;
+    public final String threadfn;
+    public final long data;
+    public final String namefmt;
+    public final int creatorTask;
+    /** Completion id that create->done points at, or -1 once someone xchg'ed it to NULL. */
+    public int done;
+    /** create->result: a task id (>= 0), a negative errno, or Long.MIN_VALUE while unset. */
+    public long result = Long.MIN_VALUE;
+    public Stage stage = Stage.ALLOCATED;
+    public final List<String> history;
+    /** Injected failure for this one request: "", "copy_process" or "set_kthread_struct". */
+    public final String fail;
+
+    public KthreadCreateInfo(int id, String threadfn, long data, String namefmt, int creatorTask,
+            int done, String fail) {
+        this.id = id;
+        this.threadfn = threadfn;
+        this.data = data;
+        this.namefmt = namefmt;
+        this.creatorTask = creatorTask;
+        this.done = done;
+        this.fail = fail;
+        this.history = new ArrayList<>();
+    }
+
+    private KthreadCreateInfo(KthreadCreateInfo o) {
+        this(o.id, o.threadfn, o.data, o.namefmt, o.creatorTask, o.done, o.fail);
+        this.result = o.result;
+        this.stage = o.stage;
+        this.history.addAll(o.history);
+    }
+
+    public KthreadCreateInfo copy() {
+        return new KthreadCreateInfo(this);
+    }
+}
