@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Build step of web-ui: writes dist/kthreadlab.html, the whole app in one file (every stylesheet
-// and script of index.html inlined), which works when opened from disk with nothing beside it.
+// and script of index.html inlined, and before them every script the page loads on demand,
+// notes-LANG.js, so that the page finds their text already there), which works when opened from disk
+// with nothing beside it.
 // Usage: java tools/Inline.java DIST_DIR [OUT_FILE]   (OUT_FILE defaults to DIST_DIR/kthreadlab.html)
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,17 @@ public class Inline {
         Path dist = Path.of(args[0]);
         String html = Files.readString(dist.resolve("index.html"), StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder();
+        StringBuilder onDemand = new StringBuilder();
+        try (var s = Files.list(dist)) {
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("notes-") && name.endsWith(".js")) {
+                    String js = Files.readString(p, StandardCharsets.UTF_8);
+                    onDemand.append("<script>\n").append(js.replace("</script", "<\\/script")).append("\n</script>\n");
+                }
+            }
+        }
+        boolean firstScript = true;
         int i = 0;
         while (i < html.length()) {
             int link = html.indexOf("<link rel=\"stylesheet\" href=\"", i);
@@ -32,6 +45,10 @@ public class Inline {
                 int q = html.indexOf('"', script + 13);
                 int end = html.indexOf("</script>", q) + "</script>".length();
                 String js = read(dist, html.substring(script + 13, q));
+                if (firstScript) {
+                    out.append(onDemand);
+                    firstScript = false;
+                }
                 out.append("<script>\n").append(js.replace("</script", "<\\/script")).append("\n</script>");
                 i = end;
             }

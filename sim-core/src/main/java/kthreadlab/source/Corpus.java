@@ -43,16 +43,7 @@ public final class Corpus {
     static List<String> readResource(String path) {
         String bundled = Bundled.get(path);
         if (bundled != null) {
-            List<String> out = new ArrayList<>();
-            int start = 0;
-            while (start < bundled.length()) {
-                int nl = bundled.indexOf('\n', start);
-                int end = nl < 0 ? bundled.length() : nl;
-                String line = bundled.substring(start, end);
-                out.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-                start = end + 1;
-            }
-            return out;
+            return lines(bundled);
         }
         InputStream in = Corpus.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {
@@ -66,6 +57,20 @@ public final class Corpus {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read resource " + path + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** A text's lines, as BufferedReader.readLine gives them ("\r\n" or "\n" ends a line). */
+    public static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(start, end);
+            out.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            start = end + 1;
         }
         return out;
     }

@@ -39,6 +39,7 @@ public final class App {
 
     private final Corpus corpus = Corpus.load();
     private final Locator loc = new Locator(corpus);
+    private final NoteScripts noteScripts = new NoteScripts();
     private Annotations notes;
     private final Runner runner = new Runner(this::failed, this::busyChanged);
     private final SourcePane source;
@@ -81,8 +82,8 @@ public final class App {
 
     private App() {
         lang = Dom.prefersChinese() ? "zh" : "en";
-        notes = Annotations.load(lang);
-        source = new SourcePane(corpus, loc, notes);
+        source = new SourcePane(corpus, loc, NoteScripts.none(lang));
+        notes = notesFor(lang);
         cpus = new CpuPane(Dom.byId("cpu-cards"));
         tasks = new TaskPane(Dom.byId("task-table"), loc, new TaskPane.Actions() {
             @Override
@@ -412,10 +413,7 @@ public final class App {
             return;
         }
         lang = l;
-        notes = Annotations.load(l);
-        source.setNotes(notes);
-        prebuilt = false;
-        runner.background(this::recordInBackground);
+        notes = notesFor(l);
         controls.fillPresets(l);
         controls.selectPreset(preset == null ? "" : preset);
         if (share != null && scenario != null) {
@@ -426,6 +424,43 @@ public final class App {
         if (snap != null) {
             render(snap);
         }
+    }
+
+    /**
+     * The notes of a language if they are here; otherwise none for now, and its script is loaded:
+     * the source pane shows them when it has run.
+     */
+    private Annotations notesFor(String l) {
+        Annotations a = noteScripts.get(l);
+        if (a == null) {
+            a = NoteScripts.none(l);
+            noteScripts.request(l, (loaded, problem) -> notesArrived(l, loaded, problem));
+        }
+        showNotes(a);
+        return a;
+    }
+
+    private void notesArrived(String l, Annotations a, String problem) {
+        if (problem != null) {
+            setMessage("The notes in " + (l.equals("zh") ? "Chinese" : "English") + " cannot be shown: " + problem);
+            return;
+        }
+        if (l.equals(lang) && a != notes) {
+            notes = a;
+            showNotes(a);
+            if (snap != null) {
+                render(snap);
+            }
+        }
+    }
+
+    /** Gives the source pane these notes; the page says which language's notes it shows (data-notes). */
+    private void showNotes(Annotations a) {
+        source.setNotes(a);
+        prebuilt = false;
+        runner.background(this::recordInBackground);
+        boolean some = !a.noteAnchors().isEmpty() || !a.purposeKeys().isEmpty();
+        Dom.byId("page").setAttribute("data-notes", some ? a.lang() : "");
     }
 
     // ---- intents ----------------------------------------------------------------------------

@@ -249,8 +249,12 @@ final class ScenarioEditor {
         List<Integer> nohz = new ArrayList<>();
         String n = value("nohz_full").trim();
         if (!n.isEmpty()) {
-            for (String part : n.split(",", -1)) {
-                nohz.add((int) whole(part.trim(), "nohz_full", 0, ScenarioCheck.MAX_CPUS));
+            int start = 0;
+            while (start <= n.length()) {
+                int comma = n.indexOf(',', start);
+                int end = comma < 0 ? n.length() : comma;
+                nohz.add((int) whole(n.substring(start, end).trim(), "nohz_full", 0, ScenarioCheck.MAX_CPUS));
+                start = end + 1;
             }
         }
         List<Action> actions = new ArrayList<>();

@@ -285,6 +285,8 @@ class LiveViewTest {
         assertTrue(b.idleStep() > paused, "Shift+→ steps over");
         keys("l");
         assertEquals("zh-CN", b.js("return document.documentElement.lang;"));
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
+            .until(d -> "zh".equals(b.byId("page").getDomAttribute("data-notes")));
         assertTrue(b.all("#source .file[lang=zh-CN] .note").size() > 0, "l switches the notes to Chinese");
         assertTrue(b.driver.getCurrentUrl().contains("lang=zh") || waitUrl("lang=zh"));
         keys("l");
