@@ -229,7 +229,8 @@ public final class SourceFile {
         String withParen = null;
         for (int k = from; k <= open; k++) {
             String s = lines.get(k).text();
-            if (!s.isEmpty() && !Character.isWhitespace(s.charAt(0)) && s.indexOf('(') > 0) {
+            if (!s.isEmpty() && !Character.isWhitespace(s.charAt(0)) && s.indexOf('(') > 0
+                    && !isLockAnnotation(s)) {
                 withParen = s;
             }
         }
@@ -246,6 +247,11 @@ public final class SourceFile {
             }
         }
         return null;
+    }
+
+    /** Sparse lock annotations after a signature ("__releases(&pool->lock)") name no definition. */
+    private static boolean isLockAnnotation(String s) {
+        return s.startsWith("__releases(") || s.startsWith("__acquires(") || s.startsWith("__must_hold(");
     }
 
     private static String[] splitWords(String s) {
