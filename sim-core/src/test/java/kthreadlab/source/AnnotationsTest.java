@@ -63,6 +63,10 @@ class AnnotationsTest {
             {"kernel/kthread.c", "__kthread_create_on_node", "set_task_comm(task, name);"},
             {"kernel/kthread.c", "__kthread_create_on_node", "housekeeping_cpumask(HK_FLAG_KTHREAD));"},
             {"kernel/fork.c", "kernel_clone", "wake_up_new_task(p);"},
+            {"kernel/workqueue.c", "create_worker", "snprintf(id_buf, sizeof(id_buf), \"%d:%d%s\", pool->cpu, id,"},
+            {"kernel/workqueue.c", "wq_worker_sleeping", "if (atomic_dec_and_test(&pool->nr_running) &&"},
+            {"kernel/workqueue.c", "init_rescuer", "if (!(wq->flags & WQ_MEM_RECLAIM))"},
+            {"kernel/workqueue.c", "worker_thread", "schedule();"},
         };
         for (String[] a : at) {
             Anchor anchor = new Anchor(a[0], a[1], a[2]);

@@ -65,6 +65,23 @@ class CorpusTest {
     }
 
     @Test
+    void workqueueDefinitionsSkipLockAnnotationsAndKeepTheirLines() {
+        SourceFile wq = CORPUS.file("kernel/workqueue.c");
+        assertEquals("v5.15.178", wq.version().substring(0, "v5.15.178".length()));
+        FunctionSpan pow = CORPUS.function("kernel/workqueue.c", "process_one_work");
+        assertEquals(2202, pow.firstLine(), "named by its signature, not by __acquires(&pool->lock)");
+        assertEquals(2354, pow.lastLine());
+        assertEquals(2117, CORPUS.function("kernel/workqueue.c", "maybe_create_worker").firstLine());
+        assertNull(CORPUS.function("kernel/workqueue.c", "__acquires"));
+        assertEquals(2399, CORPUS.findDefinition("worker_thread").firstLine());
+        assertEquals(2310, CORPUS.resolve(new Anchor("kernel/workqueue.c", "process_one_work",
+                "worker->current_func(work);")));
+        assertEquals(1970, CORPUS.resolve(new Anchor("kernel/workqueue.c", "create_worker",
+                "worker->task = kthread_create_on_node(worker_thread, worker, pool->node,")));
+        assertEquals("struct", CORPUS.function("kernel/workqueue.c", "struct worker_pool").kind());
+    }
+
+    @Test
     void resolveFindsExactlyOneLine() {
         assertEquals(671, CORPUS.resolve(new Anchor("kernel/kthread.c", "kthreadd",
                 "set_current_state(TASK_INTERRUPTIBLE);")));
