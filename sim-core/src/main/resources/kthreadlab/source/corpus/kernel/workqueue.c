@@ -1,6 +1,6 @@
 # file: kernel/workqueue.c
 # version: v5.15.178 (a 5.15.y stable release; no readable v5.15.100 copy, see the notes)
-# checked: wangshuai199398/linux-5-15@16d247da775629b203ec50f2c1cd38cbf892ff7c (kernel/workqueue.c, read whole; each 16,000-character page checked by length; lines 1-5649 show no owner edits, its owner's edits start later, in workqueue_sysfs_register, so nothing after line 5147 is excerpted)
+# checked: wangshuai199398/linux-5-15@16d247da775629b203ec50f2c1cd38cbf892ff7c (kernel/workqueue.c, read whole, 173,928 characters, each page checked by length; its owner's edits are in workqueue_sysfs_register only: a 15-line kernel-doc comment rewritten as 12 Chinese lines and one debug pr_info line added; the original comment's 15 lines were read from another copy (find_string id 12037159974), so lines after it are the copy's +3, and after the pr_info +2)
 # license: GPL-2.0 (Linux kernel; excerpts, each line keeps its line number in the original file)
 # note: 5.15.y stable backports after v5.15.100 touch this file (create_worker and worker_thread use ida_alloc/ida_free, __queue_work calls debug_work_activate just before insert_work); line numbers and text are those of v5.15.178, the concurrency-management logic the simulator follows is the same
 1	// SPDX-License-Identifier: GPL-2.0-only
@@ -1458,3 +1458,119 @@
 5156		}
 5157		return 0;
 5158	}
+6055	void __init workqueue_init_early(void)
+6056	{
+6057		int std_nice[NR_STD_WORKER_POOLS] = { 0, HIGHPRI_NICE_LEVEL };
+6058		int hk_flags = HK_FLAG_DOMAIN | HK_FLAG_WQ;
+6059		int i, cpu;
+6060	
+6061		BUILD_BUG_ON(__alignof__(struct pool_workqueue) < __alignof__(long long));
+6062	
+6063		BUG_ON(!alloc_cpumask_var(&wq_unbound_cpumask, GFP_KERNEL));
+6064		cpumask_copy(wq_unbound_cpumask, housekeeping_cpumask(hk_flags));
+6065	
+6066		pwq_cache = KMEM_CACHE(pool_workqueue, SLAB_PANIC);
+6067	
+6068		/* initialize CPU pools */
+6069		for_each_possible_cpu(cpu) {
+6070			struct worker_pool *pool;
+6071	
+6072			i = 0;
+6073			for_each_cpu_worker_pool(pool, cpu) {
+6074				BUG_ON(init_worker_pool(pool));
+6075				pool->cpu = cpu;
+6076				cpumask_copy(pool->attrs->cpumask, cpumask_of(cpu));
+6077				pool->attrs->nice = std_nice[i++];
+6078				pool->node = cpu_to_node(cpu);
+6079	
+6080				/* alloc pool ID */
+6081				mutex_lock(&wq_pool_mutex);
+6082				BUG_ON(worker_pool_assign_id(pool));
+6083				mutex_unlock(&wq_pool_mutex);
+6084			}
+6085		}
+6086	
+6087		/* create default unbound and ordered wq attrs */
+6088		for (i = 0; i < NR_STD_WORKER_POOLS; i++) {
+6089			struct workqueue_attrs *attrs;
+6090	
+6091			BUG_ON(!(attrs = alloc_workqueue_attrs()));
+6092			attrs->nice = std_nice[i];
+6093			unbound_std_wq_attrs[i] = attrs;
+6094	
+6095			/*
+6096			 * An ordered wq should have only one pwq as ordering is
+6097			 * guaranteed by max_active which is enforced by pwqs.
+6098			 * Turn off NUMA so that dfl_pwq is used for all nodes.
+6099			 */
+6100			BUG_ON(!(attrs = alloc_workqueue_attrs()));
+6101			attrs->nice = std_nice[i];
+6102			attrs->no_numa = true;
+6103			ordered_wq_attrs[i] = attrs;
+6104		}
+6105	
+6106		system_wq = alloc_workqueue("events", 0, 0);
+6107		system_highpri_wq = alloc_workqueue("events_highpri", WQ_HIGHPRI, 0);
+6108		system_long_wq = alloc_workqueue("events_long", 0, 0);
+6109		system_unbound_wq = alloc_workqueue("events_unbound", WQ_UNBOUND,
+6110						    WQ_UNBOUND_MAX_ACTIVE);
+6111		system_freezable_wq = alloc_workqueue("events_freezable",
+6112						      WQ_FREEZABLE, 0);
+6113		system_power_efficient_wq = alloc_workqueue("events_power_efficient",
+6114						      WQ_POWER_EFFICIENT, 0);
+6115		system_freezable_power_efficient_wq = alloc_workqueue("events_freezable_power_efficient",
+6116						      WQ_FREEZABLE | WQ_POWER_EFFICIENT,
+6117						      0);
+6118		BUG_ON(!system_wq || !system_highpri_wq || !system_long_wq ||
+6119		       !system_unbound_wq || !system_freezable_wq ||
+6120		       !system_power_efficient_wq ||
+6121		       !system_freezable_power_efficient_wq);
+6122	}
+6133	void __init workqueue_init(void)
+6134	{
+6135		struct workqueue_struct *wq;
+6136		struct worker_pool *pool;
+6137		int cpu, bkt;
+6138	
+6139		/*
+6140		 * It'd be simpler to initialize NUMA in workqueue_init_early() but
+6141		 * CPU to node mapping may not be available that early on some
+6142		 * archs such as power and arm64.  As per-cpu pools created
+6143		 * previously could be missing node hint and unbound pools NUMA
+6144		 * affinity, fix them up.
+6145		 *
+6146		 * Also, while iterating workqueues, create rescuers if requested.
+6147		 */
+6148		wq_numa_init();
+6149	
+6150		mutex_lock(&wq_pool_mutex);
+6151	
+6152		for_each_possible_cpu(cpu) {
+6153			for_each_cpu_worker_pool(pool, cpu) {
+6154				pool->node = cpu_to_node(cpu);
+6155			}
+6156		}
+6157	
+6158		list_for_each_entry(wq, &workqueues, list) {
+6159			wq_update_unbound_numa(wq, smp_processor_id(), true);
+6160			WARN(init_rescuer(wq),
+6161			     "workqueue: failed to create early rescuer for %s",
+6162			     wq->name);
+6163		}
+6164	
+6165		mutex_unlock(&wq_pool_mutex);
+6166	
+6167		/* create the initial workers */
+6168		for_each_online_cpu(cpu) {
+6169			for_each_cpu_worker_pool(pool, cpu) {
+6170				pool->flags &= ~POOL_DISASSOCIATED;
+6171				BUG_ON(!create_worker(pool));
+6172			}
+6173		}
+6174	
+6175		hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
+6176			BUG_ON(!create_worker(pool));
+6177	
+6178		wq_online = true;
+6179		wq_watchdog_init();
+6180	}
