@@ -420,7 +420,6 @@ public final class App {
             share.scenarioChanged(scenario, preset);
         }
         controls.selectLang(l);
-        Dom.doc().getDocumentElement().setAttribute("lang", l.equals("zh") ? "zh-CN" : "en");
         if (snap != null) {
             render(snap);
         }

@@ -138,6 +138,9 @@ final class Controls {
         for (Presets.Preset p : Presets.all()) {
             HTMLElement o = Dom.add(preset, "option", null, p.name + " — " + (l.equals("zh") ? p.zh : p.en));
             o.setAttribute("value", p.name);
+            if (l.equals("zh")) {
+                o.setAttribute("lang", "zh-CN");
+            }
         }
     }
 

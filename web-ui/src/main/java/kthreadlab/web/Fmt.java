@@ -87,4 +87,21 @@ final class Fmt {
         }
         return sb + " " + unit + (n == 1 ? "" : "s");
     }
+
+    /** Lower-case ASCII letters and digits of a title, other runs as one '-', at most 40; "edited" if none. */
+    static String fileName(String title) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < title.length() && sb.length() < 40; i++) {
+            char c = Character.toLowerCase(title.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
+                sb.append('-');
+            }
+        }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '-') {
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.length() == 0 ? "edited" : sb.toString();
+    }
 }

@@ -8,8 +8,8 @@ package kthreadlab.web;
  */
 final class Palette {
     static final String[] COLORS = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"};
-    /** Text colour readable on each of COLORS. */
-    static final String[] INK = {"#000", "#000", "#fff", "#000", "#fff", "#000", "#000"};
+    /** Text colour on each of COLORS with a contrast of at least 4.5:1 (WCAG AA). */
+    static final String[] INK = {"#000", "#000", "#000", "#000", "#fff", "#000", "#000"};
     static final String IDLE = "#9a9a9a";
     static final String[] PATTERNS = {"solid", "stripes", "dots"};
 

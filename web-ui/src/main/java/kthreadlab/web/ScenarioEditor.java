@@ -58,7 +58,10 @@ final class ScenarioEditor {
             b.setAttribute("type", "button");
             b.setAttribute("data-preset", p.name);
             Dom.add(b, "b", null, p.name);
-            Dom.add(b, "span", null, zh ? p.zh : p.en);
+            HTMLElement title = Dom.add(b, "span", null, zh ? p.zh : p.en);
+            if (zh) {
+                title.setAttribute("lang", "zh-CN");
+            }
             b.addEventListener("click", e -> app.intent("preset " + p.name, () -> app.choosePreset(p.name)));
         }
     }

@@ -125,9 +125,10 @@ final class ShareUi {
 
     // ---- downloads and import ---------------------------------------------------------------
 
+    /** kthreadlab-PRESET, or kthreadlab-TITLE for an edited scenario (its title as a file name). */
     private String baseName() {
         String p = app.presetName();
-        return "kthreadlab-" + (p == null ? "scenario" : p);
+        return "kthreadlab-" + (p != null ? p : Fmt.fileName(app.scenario().title));
     }
 
     private void trace(boolean chrome) {

@@ -416,7 +416,6 @@ final class SourcePane {
         root.setAttribute("data-file", f.path());
         root.setAttribute("tabindex", "0");
         root.setAttribute("aria-label", f.path());
-        root.setAttribute("lang", notes.lang().equals("zh") ? "zh-CN" : "en");
         FileView v = new FileView(f, root);
         for (Anchor a : notes.noteAnchors()) {
             if (a.file().equals(f.path())) {
@@ -434,6 +433,13 @@ final class SourcePane {
         v.elixir = hasElixir(f) ? ELIXIR + elixirVersion(f) + "/source/" + f.path() + "#L" : null;
         v.box = Dom.add(root, "div", "rows");
         return v;
+    }
+
+    /** A note carries its language: only Chinese text is marked Chinese, the C source stays English. */
+    private void note(HTMLElement e) {
+        if (notes.lang().equals("zh")) {
+            e.setAttribute("lang", "zh-CN");
+        }
     }
 
     /** Builds the next chunk of rows; false once the file is complete. */
@@ -455,7 +461,7 @@ final class SourcePane {
             FunctionSpan span = v.starts.get(n);
             String purpose = span == null ? null : notes.purpose(v.file.path(), span.key());
             if (purpose != null && !purpose.isEmpty()) {
-                Dom.add(chunk, "div", "note purpose", span.key() + ": " + purpose);
+                note(Dom.add(chunk, "div", "note purpose", span.key() + ": " + purpose));
                 notesIn++;
             }
             HTMLElement row = Dom.add(chunk, "div", "line");
@@ -471,7 +477,7 @@ final class SourcePane {
             rowsIn++;
             String text = v.lineNotes.get(n);
             if (text != null) {
-                Dom.add(chunk, "div", "note", text);
+                note(Dom.add(chunk, "div", "note", text));
                 notesIn++;
             }
             v.prev = n;

@@ -102,6 +102,12 @@ final class Browser implements AutoCloseable {
                 && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
     }
 
+    /** Waits until the background recorder has recorded at least n steps (the scrubber reaches them). */
+    void waitRecorded(long n) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+            Long.parseLong(d.findElement(By.id("scrubber")).getDomAttribute("max")) >= n);
+    }
+
     WebElement byId(String id) {
         return driver.findElement(By.id(id));
     }

@@ -28,4 +28,13 @@ class FmtTest {
         assertEquals("1,234 steps", Fmt.count(1234, "step"));
         assertEquals("1 event", Fmt.count(1, "event"));
     }
+
+    @Test
+    void exportFileNamesComeFromTheTitle() {
+        assertEquals("two-sleepers-on-4-cpus", Fmt.fileName("Two sleepers, on 4 CPUs!"));
+        assertEquals("edited", Fmt.fileName(""));
+        assertEquals("edited", Fmt.fileName("两个线程"));
+        assertEquals("x", Fmt.fileName("--x--"));
+        assertEquals(40, Fmt.fileName("a".repeat(100)).length());
+    }
 }

@@ -321,6 +321,7 @@ class LiveViewTest {
     void scrubberGoToAndTimelineMoveThroughTime() throws Exception {
         History h = Jvm.history("seed");
         b.open("#preset=seed&step=0");
+        b.waitRecorded(200);
         b.js("const s = document.getElementById('scrubber'); s.value = '200';"
             + "s.dispatchEvent(new Event('input', {bubbles: true}));");
         assertEquals(200, b.step());
@@ -333,6 +334,7 @@ class LiveViewTest {
         field.sendKeys("abc", Keys.ENTER);
         assertTrue(b.byId("message").getText().contains("not a step number"), b.byId("message").getText());
         assertEquals(77, b.step());
+        b.waitRecorded(h.recorded());
         b.click("tl-fit");
         WebElement canvas = b.byId("timeline");
         long t0 = Long.parseLong(canvas.getDomAttribute("data-t0"));
