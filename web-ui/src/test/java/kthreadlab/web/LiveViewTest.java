@@ -284,13 +284,15 @@ class LiveViewTest {
         keys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
         assertTrue(b.idleStep() > paused, "Shift+→ steps over");
         keys("l");
-        assertEquals("zh-CN", b.js("return document.documentElement.lang;"));
+        assertEquals("en", b.js("return document.documentElement.lang;"), "the page itself stays English");
         new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
-            .until(d -> "zh".equals(b.byId("page").getDomAttribute("data-notes")));
-        assertTrue(b.all("#source .file[lang=zh-CN] .note").size() > 0, "l switches the notes to Chinese");
+            .until(d -> "zh".equals(b.byId("page").getDomAttribute("data-notes"))
+                && b.all("#source .file.shown .note[lang=zh-CN]").size() > 0);
         assertTrue(b.driver.getCurrentUrl().contains("lang=zh") || waitUrl("lang=zh"));
         keys("l");
-        assertEquals("en", b.js("return document.documentElement.lang;"));
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
+            .until(d -> b.all("#source .file.shown .note").size() > 0
+                && b.all("#source .file.shown .note[lang=zh-CN]").isEmpty());
     }
 
     private boolean waitUrl(String part) {
