@@ -21,7 +21,9 @@ import kthreadlab.trace.TraceEvent;
  * grow past MAX_CHECKPOINTS every other one is dropped and the interval doubles.
  *
  * Step numbers count executed steps: step 0 is the booted machine, step n the machine after n
- * steps. A trace record stamped `step == s` happened on the way from step s to step s + 1.
+ * steps. A trace record stamped `step == s` happened on the way from step s to step s + 1; a run
+ * that ends busy at `until` has records stamped recorded() (events due before `until` after the
+ * last step), so the trace is the straight run's, record for record.
  *
  * Recording stops at the scenario's end, at the first BUG (an invariant broke), or when the
  * simulator throws, which is reported by error() and never escapes.
@@ -153,8 +155,9 @@ public final class History {
                 break;
             }
             if (!more) {
+                // The due events handled on the way (a timer firing at `until`) are part of the run,
+                // as in a straight run: their records stay, stamped step == recorded().
                 ended = true;
-                dropUnfinishedTrace();
                 break;
             }
             note();
@@ -388,6 +391,9 @@ public final class History {
     public long nextEvent(long n, String... names) {
         for (int i = firstTracepointAfter(n); i < tracepoints.size(); i++) {
             TraceEvent e = tracepoints.get(i);
+            if (e.step >= recorded()) {
+                return -1;
+            }
             for (String name : names) {
                 if (e.name.equals(name)) {
                     return e.step + 1;

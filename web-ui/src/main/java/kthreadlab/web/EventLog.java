@@ -32,7 +32,8 @@ final class EventLog {
 
     void render(History h, long n) {
         List<TraceEvent> tp = h.tracepoints();
-        int end = h.firstTracepointAfter(n);
+        // At the end of a run cut at `until`, the events due after the last step are shown too.
+        int end = h.ended() && n >= h.recorded() ? tp.size() : h.firstTracepointAfter(n);
         int start = Math.max(0, end - WINDOW);
         if (h != history) {
             text.clear();

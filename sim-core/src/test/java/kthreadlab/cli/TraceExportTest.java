@@ -1,0 +1,82 @@
+package kthreadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kthreadlab.history.History;
+import kthreadlab.scenario.Action;
+import kthreadlab.scenario.Presets;
+import kthreadlab.scenario.Scenario;
+import kthreadlab.scenario.ScenarioJson;
+import kthreadlab.trace.ChromeJson;
+import kthreadlab.trace.Ftrace;
+import kthreadlab.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page's downloads come from a History; they must be the command line's output, byte for byte. */
+class TraceExportTest {
+    @TempDir
+    Path dir;
+
+    /** The preset with its run cut at `until`. */
+    static Scenario cut(Scenario s, long until) {
+        return new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, until, s.actions, s.whatIf);
+    }
+
+    private void same(Scenario s, String what) throws Exception {
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, ScenarioJson.write(s));
+        History h = new History(s);
+        h.recordAll();
+        assertNull(h.error(), what);
+        MainTest.Result ftrace = MainTest.run("run", f.toString(), "--format", "ftrace");
+        assertEquals(0, ftrace.code, what + ": " + ftrace.err);
+        assertEquals(ftrace.out, Ftrace.format(h.trace(), h.cpus()), what + ": ftrace");
+        MainTest.Result chrome = MainTest.run("run", f.toString(), "--format", "chrome");
+        assertEquals(chrome.out, ChromeJson.write(h.trace(), h.scenario()), what + ": chrome");
+    }
+
+    @Test
+    void everyPresetsTraceIsTheCommandLines() throws Exception {
+        for (Presets.Preset p : Presets.all()) {
+            same(p.scenario, p.name);
+        }
+    }
+
+    /**
+     * Cuts each preset at the times its wake-ups happen: a timer that fires at `until` wakes a task
+     * whose CPU cannot take a step before `until`, so the run ends busy, with records after the last step.
+     */
+    @Test
+    void aRunCutWhileBusyKeepsTheEventsBeforeUntil() throws Exception {
+        int busy = 0;
+        for (Presets.Preset p : Presets.all()) {
+            long last = 1_000_000;
+            for (Action a : p.scenario.actions) {
+                last = Math.max(last, a.at);
+            }
+            History full = new History(p.scenario);
+            full.recordAll();
+            int cuts = 0;
+            for (TraceEvent e : full.tracepoints()) {
+                if (cuts < 6 && e.timeNs >= last && e.name.equals("sched_waking")) {
+                    cuts++;
+                    Scenario s = cut(p.scenario, e.timeNs);
+                    History h = new History(s);
+                    h.recordAll();
+                    if (h.trace().get(h.trace().size() - 1).step >= h.recorded()) {
+                        busy++;
+                        assertEquals(-1, h.nextEvent(h.recorded(), "sched_waking", "sched_wakeup"),
+                            "no step after the last one shows the events due after it");
+                    }
+                    same(s, p.name + " until " + e.timeNs + "ns");
+                }
+            }
+        }
+        assertTrue(busy > 0, "some cuts end with work pending at until: " + busy);
+    }
+}
