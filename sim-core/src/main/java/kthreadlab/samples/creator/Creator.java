@@ -79,14 +79,18 @@ public final class Creator {
     }
 
     /**
-     * The creator process with this name, started (as a child of init) on first use; null if the
-     * run queue it would start on is locked right now (the caller tries again a little later).
+     * The creator process with this name, started (as a child of init) on first use; null if user
+     * space does not exist yet (init has not exec()ed /sbin/init: there is no kthreadd to ask and no
+     * parent) or the run queue it would start on is locked right now. The caller tries again later.
      */
     static TaskStruct creator(Machine m, String name) {
         for (TaskStruct t : m.tasks) {
             if (t.isCreator && t.comm.equals(TaskStruct.truncateComm(name)) && !t.reaped) {
                 return t;
             }
+        }
+        if (!userSpaceUp(m)) {
+            return null;
         }
         TaskStruct probe = new TaskStruct(-1, 0, name);
         probe.cpusMask = CpuMask.first(m.config.cpus);
@@ -109,6 +113,11 @@ public final class Creator {
         m.tracepoint(rq, "sched_wakeup_new", Core.wakeArgs(t));
         Core.checkPreemptCurr(m, rq, t, true, rq.cpu);
         return t;
+    }
+
+    /** True once kernel_init has exec()ed /sbin/init: from then on user processes can exist. */
+    static boolean userSpaceUp(Machine m) {
+        return m.initTask >= 0 && !m.task(m.initTask).isKthread();
     }
 
     /** init's user-space life: it waits (for children, for signals) forever. */
