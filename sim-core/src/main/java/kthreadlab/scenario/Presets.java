@@ -56,9 +56,11 @@ public final class Presets {
                 "voluntary", 12 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, "")),
             "One kthread_run on one CPU, from rest_init to the new thread's first sleep.",
             "单 CPU 上的一次 kthread_run：从 rest_init 到新线程第一次睡眠。"));
-        p.add(new Preset("boot-v5.15", scenario("the 2-CPU v5.15 boot", 2, "v5.15", "voluntary", 30 * MS),
-            "The kthreads a 2-CPU v5.15 kernel creates at boot, in pid order.",
-            "双 CPU 的 v5.15 内核启动时创建的内核线程，按 pid 顺序。"));
+        p.add(new Preset("boot-v5.15", scenario("the 2-CPU v5.15.100 boot", 2, "v5.15", "voluntary", 30 * MS),
+            "The kthreads a 2-CPU v5.15.100 kernel creates at boot, in pid order: the rescuers of the"
+                + " workqueues start_kernel made (rcu_gp, rcu_par_gp, slub_flushwq, netns) come before the kworkers.",
+            "双 CPU 的 v5.15.100 内核启动时创建的内核线程，按 pid 顺序：start_kernel 建立的工作队列"
+                + "（rcu_gp、rcu_par_gp、slub_flushwq、netns）的救援线程排在 kworker 之前。"));
         p.add(new Preset("run-stop", scenario("kthread_run, then kthread_stop", 2, "minimal", "voluntary",
                 40 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, ""),
                 op(20 * MS, "insmod", "kthread_stop", "demo/0")),

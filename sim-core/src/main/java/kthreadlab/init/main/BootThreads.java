@@ -12,9 +12,12 @@ import kthreadlab.sched.Rqs;
 import kthreadlab.sched.core.WakeUpProcess;
 
 /**
- * kernel_init_freeable() of the v5.15 boot profile: the kthreads a v5.15 kernel creates at boot,
- * in the order and with the names of reference section 3 (at the v5.15 tag: netns comes after
- * kdevtmpfs). Each line's threads are created through the real kthread API. Their thread
+ * kernel_init_freeable() of the v5.15 boot profile: the kthreads a v5.15.100 kernel (the corpus's
+ * version) creates at boot, in its order. workqueue_init() first gives a rescuer to each
+ * WQ_MEM_RECLAIM workqueue that start_kernel made, in the order it made them: rcu_gp and rcu_par_gp
+ * (rcu_init), slub_flushwq (kmem_cache_init_late) and netns (net_ns_init, in start_kernel since the
+ * 5.15.34 backport of "net: initialize init_net earlier"); then the kworkers. Each line's threads
+ * are created through the real kthread API. Their thread
  * functions are stand-ins from the sample module with the same sleep behaviour (workqueue and
  * RCU threads idle in TASK_IDLE, per-CPU smpboot threads sleep in TASK_INTERRUPTIBLE).
  * Secondary CPUs come online at smp_init(); until then every thread runs on CPU 0.
@@ -67,6 +70,8 @@ public final class BootThreads extends Frame {
             case 0:
                 g.add(new Spec("rcu_gp", "worker", -1));
                 g.add(new Spec("rcu_par_gp", "worker", -1));
+                g.add(new Spec("slub_flushwq", "worker", -1));
+                g.add(new Spec("netns", "worker", -1));
                 g.add(new Spec("kworker/0:0", "worker", 0));
                 g.add(new Spec("kworker/0:0H", "worker", 0));
                 g.add(new Spec("kworker/u" + (2 * cpus) + ":0", "worker", -1));
@@ -97,10 +102,10 @@ public final class BootThreads extends Frame {
                 }
                 break;
             default:
-                String[] names = {"kdevtmpfs", "netns", "inet_frag_wq", "kauditd", "khungtaskd", "oom_reaper",
+                String[] names = {"kdevtmpfs", "inet_frag_wq", "kauditd", "khungtaskd", "oom_reaper",
                     "writeback", "kcompactd0", "ksmd", "khugepaged"};
                 for (String n : names) {
-                    boolean wq = n.equals("netns") || n.equals("inet_frag_wq") || n.equals("writeback");
+                    boolean wq = n.equals("inet_frag_wq") || n.equals("writeback");
                     g.add(new Spec(n, wq ? "worker" : "sleeper", -1));
                 }
         }
