@@ -206,7 +206,7 @@ public final class Machine {
     public String traceFlags(Rq rq) {
         char irq = rq.irqsOff > 0 ? 'd' : '.';
         char nr = rq.needResched ? 'N' : '.';
-        char hard = rq.inIrq ? 'h' : '.';
+        char hard = rq.inIrq ? 'h' : rq.inSoftirq ? 's' : '.';
         int depth = rq.preemptCount;
         char pd = depth == 0 ? '.' : (char) ('0' + Math.min(depth, 9));
         return new String(new char[] {irq, nr, hard, pd, '.'});

@@ -12,11 +12,17 @@ public final class Tasks {
     private Tasks() {
     }
 
-    /** __set_task_comm: trace_task_rename first (so the record still shows the old comm), then copy. */
+    /**
+     * __set_task_comm: trace_task_rename first (so the record still shows the old comm), then copy.
+     * Both happen under task_lock(tsk), a spinlock: the record's preempt depth is one more than the
+     * caller's (fs/exec.c __set_task_comm; a real trace shows `...1.`).
+     */
     public static void setTaskComm(Machine m, Rq rq, TaskStruct tsk, String name) {
         String comm = TaskStruct.truncateComm(name);
+        rq.preemptCount++;
         m.tracepoint(rq, "task_rename", "pid=" + tsk.pid + " oldcomm=" + tsk.comm + " newcomm=" + comm
             + " oom_score_adj=0");
+        rq.preemptCount--;
         tsk.comm = comm;
     }
 

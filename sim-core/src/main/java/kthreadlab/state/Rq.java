@@ -20,6 +20,8 @@ public final class Rq {
     public int irqsOff;
     /** Running the tick handler on top of the current task. */
     public boolean inIrq;
+    /** Running a softirq (the timer softirq's expiry) on top of the current task. */
+    public boolean inSoftirq;
     /** Simulated time of this CPU's next step. */
     public long nextStep;
     /** In idle with nothing to do: takes no steps until a wakeup or resched reaches it. */
@@ -49,6 +51,7 @@ public final class Rq {
         r.needResched = needResched;
         r.irqsOff = irqsOff;
         r.inIrq = inIrq;
+        r.inSoftirq = inSoftirq;
         r.nextStep = nextStep;
         r.halted = halted;
         r.tickPending = tickPending;

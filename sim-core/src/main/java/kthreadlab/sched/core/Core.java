@@ -166,7 +166,8 @@ public final class Core {
     /**
      * try_to_wake_up done all at once, for wakeups that come from interrupt context (timers).
      * Returns true if the task was woken. A task still on its way off a CPU is not ready; the
-     * caller retries.
+     * caller retries. The records carry the depth the step machine would give them: irqs off,
+     * preempt_disable() and pi_lock (+2) for sched_waking, the rq lock (+3) for sched_wakeup.
      */
     public static int wakeUpAtomic(Machine m, Rq from, TaskStruct p, int state) {
         if ((p.state & state) == 0) {
@@ -176,8 +177,12 @@ public final class Core {
             return -1;
         }
         if (p.se.onRq) {
+            from.irqsOff++;
+            from.preemptCount += 2;
             m.tracepoint(from, "sched_waking", wakeArgs(p));
             ttwuRunnable(m, from, p);
+            from.preemptCount -= 2;
+            from.irqsOff--;
             return 1;
         }
         if (p.onCpu) {
@@ -187,9 +192,14 @@ public final class Core {
         if (Rqs.lockedByOther(m.rqs[cpu], from.cpu)) {
             return -1;
         }
+        from.irqsOff++;
+        from.preemptCount += 2;
         m.tracepoint(from, "sched_waking", wakeArgs(p));
         boolean migrated = setTaskCpu(m, from, p, cpu);
+        from.preemptCount++;
         ttwuQueue(m, from, p, migrated);
+        from.preemptCount -= 3;
+        from.irqsOff--;
         return 1;
     }
 

@@ -15,6 +15,10 @@ import kthreadlab.state.TaskState;
  * its state set back (ttwu_runnable: the lost-wakeup case that set-state-then-test relies on);
  * otherwise it becomes TASK_WAKING, the waker waits for p->on_cpu to clear, picks a CPU and
  * enqueues it there. Returns 1 if p was woken.
+ *
+ * Preempt depth, as the trace's flags show it: try_to_wake_up's preempt_disable() and the
+ * pi_lock (raw_spin_lock_irqsave) make two, so sched_waking prints `d..2.` from a task context;
+ * the target rq's lock makes three for sched_wakeup (`d..3.`).
  */
 public final class TryToWakeUp extends Frame {
     static final Code CODE = new Code("kernel/sched/core.c", "try_to_wake_up",
@@ -65,6 +69,7 @@ public final class TryToWakeUp extends Frame {
                 }
                 p.piLock = x.rq.cpu;
                 x.preemptDisable();
+                x.rq.preemptCount++;
                 x.rq.irqsOff++;
                 x.cost(StepCost.LOCK);
                 pc = MATCH;
@@ -115,6 +120,7 @@ public final class TryToWakeUp extends Frame {
                     return;
                 }
                 target.lockedBy = x.rq.cpu;
+                x.rq.preemptCount++;
                 Core.activateTask(m, p, true, migrated);
                 pc = WOKEN;
                 x.call(new CheckPreemptCurr(task, false));
@@ -123,10 +129,12 @@ public final class TryToWakeUp extends Frame {
             case WOKEN:
                 Core.ttwuDoWakeup(m, x.rq, p);
                 Rqs.rqOf(m, p).lockedBy = -1;
+                x.rq.preemptCount--;
                 pc = UNLOCK;
                 return;
             default:
                 p.piLock = -1;
+                x.rq.preemptCount--;
                 x.rq.irqsOff--;
                 x.cost(StepCost.LOCK);
                 x.ret(success);

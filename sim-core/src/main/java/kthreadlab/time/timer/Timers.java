@@ -5,8 +5,12 @@ import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
 import kthreadlab.sched.core.Core;
 import kthreadlab.state.TaskState;
+import kthreadlab.state.Rq;
 
-/** Timer expiry (process_timeout from the timer softirq): wakes the sleeping task at once. */
+/**
+ * Timer expiry (process_timeout from the timer softirq, run_timer_softirq in kernel/time/timer.c):
+ * wakes the sleeping task at once, in softirq context (the records' flags show `s`).
+ */
 public final class Timers {
     /** How long a timer waits before retrying a task still switching out, in ns. */
     public static final long RETRY_NS = 1000;
@@ -19,7 +23,10 @@ public final class Timers {
         if (!p.timerArmed || p.timerGeneration != generation) {
             return;
         }
-        int woken = Core.wakeUpAtomic(m, m.rqs[p.cpu], p, TaskState.TASK_NORMAL);
+        Rq rq = m.rqs[p.cpu];
+        rq.inSoftirq = true;
+        int woken = Core.wakeUpAtomic(m, rq, p, TaskState.TASK_NORMAL);
+        rq.inSoftirq = false;
         if (woken < 0) {
             m.post(m.now + RETRY_NS, Event.TIMER, task, generation);
             return;
