@@ -17,7 +17,7 @@ public final class Reports {
     public static String ps(Machine m) {
         List<TaskStruct> live = new ArrayList<>();
         for (TaskStruct t : m.tasks) {
-            if (!t.isIdle && !t.reaped && t.exitState == 0 && t.pid > 0) {
+            if (!t.isIdle && !t.reaped && t.exitState != TaskState.EXIT_DEAD && t.pid > 0) {
                 live.add(t);
             }
         }
@@ -28,7 +28,7 @@ public final class Reports {
             pad(sb, Integer.toString(t.pid), 5);
             sb.append(' ');
             pad(sb, Integer.toString(ppid), 5);
-            sb.append(' ').append(TaskState.letter(t.state)).append(' ');
+            sb.append(' ').append(t.exitState == TaskState.EXIT_ZOMBIE ? "Z" : TaskState.letter(t.state)).append(' ');
             pad(sb, Integer.toString(t.cpu), 3);
             sb.append(' ').append(t.comm).append('\n');
         }

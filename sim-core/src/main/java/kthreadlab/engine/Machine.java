@@ -32,6 +32,14 @@ public final class Machine {
     public final Spinlock kthreadCreateLock;
     /** What the demo module holds: thread name as created -> task id (the module's task pointers). */
     public final java.util.TreeMap<String, Integer> handles;
+    /** Names of the creator processes init was asked to start, in order (an index names one start). */
+    public final List<String> creatorNames;
+    /** Starts init has yet to fork (indices into creatorNames). */
+    public final List<Integer> creatorsToFork;
+    /** Starts whose child has not exec()ed yet (indices into creatorNames). */
+    public final List<Integer> creatorsStarting;
+    /** Actions waiting for a start to exec: start index << 32 | action index, in arrival order. */
+    public final List<Long> creatorsAwaited;
     public int nextPid = 1;
     public int kthreaddTask = -1;
     public int initTask = -1;
@@ -67,6 +75,10 @@ public final class Machine {
         this.kthreadCreateList = new ArrayList<>();
         this.kthreadCreateLock = new Spinlock("kthread_create_lock");
         this.handles = new java.util.TreeMap<>();
+        this.creatorNames = new ArrayList<>();
+        this.creatorsToFork = new ArrayList<>();
+        this.creatorsStarting = new ArrayList<>();
+        this.creatorsAwaited = new ArrayList<>();
         this.rng = new Rng(config.seed);
     }
 
@@ -93,6 +105,10 @@ public final class Machine {
         this.kthreadCreateList = new ArrayList<>(o.kthreadCreateList);
         this.kthreadCreateLock = o.kthreadCreateLock.copy();
         this.handles = new java.util.TreeMap<>(o.handles);
+        this.creatorNames = new ArrayList<>(o.creatorNames);
+        this.creatorsToFork = new ArrayList<>(o.creatorsToFork);
+        this.creatorsStarting = new ArrayList<>(o.creatorsStarting);
+        this.creatorsAwaited = new ArrayList<>(o.creatorsAwaited);
         this.nextPid = o.nextPid;
         this.kthreaddTask = o.kthreaddTask;
         this.initTask = o.initTask;

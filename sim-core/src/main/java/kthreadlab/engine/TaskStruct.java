@@ -49,6 +49,10 @@ public final class TaskStruct {
     /** A schedule_timeout() timer: armed, and its generation (a stale expiry is ignored). */
     public boolean timerArmed;
     public long timerGeneration;
+    /** The CPU whose timer base holds the armed timer (its softirq runs process_timeout). */
+    public int timerCpu;
+    /** The armed timer is an hrtimer (fires in hard irq), not a timer-wheel timer (softirq). */
+    public boolean timerHard;
     /** For creators: indices of scenario actions waiting for this process, in order. */
     public List<Integer> pendingActions = new ArrayList<>();
     /** The call stack, bottom first. */
@@ -98,6 +102,8 @@ public final class TaskStruct {
         t.nivcsw = nivcsw;
         t.timerArmed = timerArmed;
         t.timerGeneration = timerGeneration;
+        t.timerCpu = timerCpu;
+        t.timerHard = timerHard;
         t.pendingActions = new ArrayList<>(pendingActions);
         t.stack = new ArrayList<>(stack.size());
         for (Frame f : stack) {

@@ -72,6 +72,9 @@ public final class DoExit extends Frame {
             case 4:
                 Exit.exitNotify(m, tsk);
                 pc = 5;
+                if (tsk.exitState == TaskState.EXIT_ZOMBIE && tsk.parent >= 0) {
+                    x.call(new kthreadlab.sched.core.TryToWakeUp(tsk.parent, TaskState.TASK_INTERRUPTIBLE));
+                }
                 return;
             case 5:
                 x.preemptDisable();

@@ -17,4 +17,14 @@ public final class Exit {
         boolean autoreap = tsk.parent >= 0 && m.task(tsk.parent).ignoresSigchld;
         tsk.exitState = autoreap ? TaskState.EXIT_DEAD : TaskState.EXIT_ZOMBIE;
     }
+
+    /**
+     * wait4 in the parent reaps a zombie child: release_task, and the task struct is freed
+     * (the kernel emits sched_process_free later, from an RCU callback; here at once).
+     */
+    public static void reap(Machine m, kthreadlab.state.Rq rq, TaskStruct z) {
+        z.exitState = TaskState.EXIT_DEAD;
+        z.reaped = true;
+        m.tracepoint(rq, "sched_process_free", "comm=" + z.comm + " pid=" + z.pid + " prio=" + z.prio);
+    }
 }

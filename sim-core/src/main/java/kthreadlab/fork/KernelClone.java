@@ -30,7 +30,7 @@ public final class KernelClone extends Frame {
     /** copy_process result: a task id, or -errno. */
     private long p;
 
-    KernelClone(long cloneFlags, int exitSignal, String fn, long arg) {
+    public KernelClone(long cloneFlags, int exitSignal, String fn, long arg) {
         this.cloneFlags = cloneFlags;
         this.exitSignal = exitSignal;
         this.fn = fn;

@@ -78,16 +78,20 @@ public final class Presets {
                 op(20 * MS, "insmod", "kthread_stop", "pcpu/1")),
             "A CPU-bound per-CPU thread parked (TASK_PARKED, P) and unparked, then stopped.",
             "绑定 CPU 的线程被 park（TASK_PARKED，P）、unpark，然后停止。"));
-        p.add(new Preset("sigkill-early", scenario("the creator is SIGKILLed before kthread() runs", 1,
+        p.add(new Preset("sigkill-early", scenario("the creator is SIGKILLed while it waits, before kthread() runs", 2,
                 "minimal", "voluntary", 10 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, ""),
-                new Action(1 * MS + 3 * US, "", "sigkill", "", 1, "", 0, -1, "insmod", "")),
-            "SIGKILL while the request waits: the creator gets -EINTR, the new thread frees create and exits.",
-            "请求还在排队时 SIGKILL：创建者得到 -EINTR，新线程释放 create 并退出。"));
-        p.add(new Preset("sigkill-late", scenario("the creator is SIGKILLed after kthread() took create->done", 2,
+                new Action(1 * MS + 26 * US, "", "sigkill", "", 1, "", 0, -1, "insmod", "")),
+            "SIGKILL while the creator sleeps in wait_for_completion_killable(): the signal wakes it, its xchg takes"
+                + " create->done back and it returns -EINTR; the new thread finds done gone, frees create and exits.",
+            "创建者在 wait_for_completion_killable() 里睡眠时被 SIGKILL：信号唤醒它，它用 xchg 取回 create->done，"
+                + "返回 -EINTR；新线程发现 done 已被取走，释放 create 并退出。"));
+        p.add(new Preset("sigkill-late", scenario("the creator is SIGKILLed after kthread() took create->done", 3,
                 "minimal", "voluntary", 10 * MS, run(1 * MS, "insmod", "demo/%d", 1, "sleeper", 5, -1, ""),
-                new Action(1 * MS + 30 * US, "", "sigkill", "", 1, "", 0, -1, "insmod", "")),
-            "SIGKILL after the new thread claimed create->done: the creator waits again and gets the task.",
-            "新线程已取走 create->done 后才 SIGKILL：创建者继续等待，最终拿到线程。"));
+                new Action(1 * MS + 32_800, "", "sigkill", "", 1, "", 0, -1, "insmod", "")),
+            "SIGKILL just after the new thread claimed create->done: the woken creator's xchg returns NULL, so it"
+                + " waits again in wait_for_completion(&done) and gets the task, then dies.",
+            "新线程刚取走 create->done 时 SIGKILL：被唤醒的创建者 xchg 得到 NULL，于是在 wait_for_completion(&done)"
+                + " 里继续等待，拿到线程后才死去。"));
         p.add(new Preset("copy-process-fails", scenario("copy_process fails", 1, "minimal", "voluntary", 10 * MS,
                 run(1 * MS, "insmod", "x", 1, "oneshot", 0, -1, "copy_process")),
             "kernel_thread fails in copy_process: create_kthread hands the error back, kthread_run gets -EAGAIN.",

@@ -20,11 +20,31 @@ public final class Signals {
             if (t.ignoresSigchld || t.isKthread()) {
                 continue;
             }
+            if (!t.sigkillPending) {
+                generate(m, t);
+            }
             t.sigkillPending = true;
             if (Core.wakeUpAtomic(m, m.rqs[t.cpu], t, TaskState.TASK_WAKEKILL | TaskState.TASK_INTERRUPTIBLE) < 0) {
                 done = false;
             }
         }
         return done;
+    }
+
+    /**
+     * trace_signal_generate in __send_signal (kernel/signal.c), under the target's siglock
+     * (spin_lock_irqsave: irqs off, one preempt level), in the v5.15 format of
+     * include/trace/events/signal.h: a kill() of SIGKILL is SI_USER (code 0), sent to the whole
+     * thread group (grp=1), delivered (res=0, TRACE_SIGNAL_DELIVERED). The signal comes from
+     * outside the machine, so the record is written on the target's CPU.
+     */
+    static void generate(Machine m, TaskStruct t) {
+        kthreadlab.state.Rq rq = m.rqs[t.cpu];
+        rq.irqsOff++;
+        rq.preemptCount++;
+        m.tracepoint(rq, "signal_generate", "sig=9 errno=0 code=0 comm=" + t.comm + " pid=" + t.pid
+            + " grp=1 res=0");
+        rq.preemptCount--;
+        rq.irqsOff--;
     }
 }

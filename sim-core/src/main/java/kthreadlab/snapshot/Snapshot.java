@@ -54,6 +54,8 @@ public final class Snapshot {
         public final boolean creator;
         public final boolean kthread;
         public final boolean dead;
+        /** Signals pending for the task, by name ("SIGKILL"), or "" when none is pending. */
+        public final String pendingSignals;
         /** Call stack, innermost frame first. */
         public final List<FrameView> frames;
 
@@ -62,7 +64,7 @@ public final class Snapshot {
             this.pid = t.pid;
             this.ppid = t.parent >= 0 ? m.task(t.parent).pid : 0;
             this.comm = t.comm;
-            this.state = t.exitState == TaskState.EXIT_ZOMBIE && t.state == 0 ? "Z" : TaskState.letter(t.state);
+            this.state = t.exitState == TaskState.EXIT_ZOMBIE ? "Z" : TaskState.letter(t.state);
             this.stateName = TaskState.name(t.state);
             this.cpu = t.cpu;
             this.running = m.rqs[t.cpu].curr == t.id;
@@ -74,6 +76,7 @@ public final class Snapshot {
             this.creator = t.isCreator;
             this.kthread = t.isKthread();
             this.dead = t.reaped;
+            this.pendingSignals = t.sigkillPending ? "SIGKILL" : "";
             List<FrameView> fs = new ArrayList<>();
             for (int i = t.stack.size() - 1; i >= 0; i--) {
                 fs.add(new FrameView(t.stack.get(i)));

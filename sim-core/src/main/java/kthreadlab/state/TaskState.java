@@ -54,6 +54,18 @@ public final class TaskState {
         return "R";
     }
 
+    /**
+     * sched_switch's prev_state (__trace_sched_switch_state, include/trace/events/sched.h): it
+     * reports __task_state_index(__state, exit_state), which masks with TASK_REPORT. TASK_DEAD is
+     * not in TASK_REPORT, so a dying task's exit_state decides: Z for a zombie, X for EXIT_DEAD.
+     */
+    public static String switchLetter(int state, int exitState) {
+        if ((state & TASK_DEAD) != 0) {
+            return (exitState & EXIT_ZOMBIE) != 0 ? "Z" : "X";
+        }
+        return letter(state);
+    }
+
     /** The kernel's spelling of a state value, e.g. "TASK_KILLABLE" or "TASK_WAKING". */
     public static String name(int state) {
         switch (state) {

@@ -57,6 +57,8 @@ public final class KernelHooks implements Hooks {
                 return new Kthreadd();
             case "kthread":
                 return new KthreadFn((int) arg);
+            case Creator.FORK_CHILD:
+                return Creator.forkedChild((int) arg);
             default:
                 return SampleFns.start(fn, arg);
         }

@@ -55,12 +55,15 @@ public final class Creator {
         }
         TaskStruct c = creator(m, a.by);
         if (c == null) {
-            m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, index, 0);
+            int start = starting(m, a.by);
+            if (start >= 0) {
+                m.creatorsAwaited.add((long) start << 32 | index);
+            } else {
+                m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, index, 0);
+            }
             return;
         }
-        for (int i = 0; i < Math.max(1, a.count); i++) {
-            c.pendingActions.add(job(index, i));
-        }
+        queue(m, c, index);
         if (c.state == TaskState.TASK_INTERRUPTIBLE) {
             int woken = Core.wakeUpAtomic(m, m.rqs[c.cpu], c, TaskState.TASK_INTERRUPTIBLE);
             if (woken < 0) {
@@ -69,50 +72,65 @@ public final class Creator {
         }
     }
 
-    /** Wakes a creator that was still switching out when its action came (posted as -1 - id). */
+    /** Puts an action's calls (count of them) on the creator's queue. */
+    static void queue(Machine m, TaskStruct c, int index) {
+        Action a = m.scenario.actions.get(index);
+        for (int i = 0; i < Math.max(1, a.count); i++) {
+            c.pendingActions.add(job(index, i));
+        }
+    }
+
+    /** The start (creatorNames index) of a creator with this name that has not exec()ed yet, or -1. */
+    static int starting(Machine m, String name) {
+        for (int i : m.creatorsStarting) {
+            if (m.creatorNames.get(i).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Wakes a creator (or init) that was still switching out when its action came (posted as -1 - id). */
     static void retryWake(Machine m, int taskId) {
         TaskStruct c = m.task(taskId);
-        if (c.state == TaskState.TASK_INTERRUPTIBLE && Core.wakeUpAtomic(m, m.rqs[c.cpu], c,
+        if (!c.reaped && c.state == TaskState.TASK_INTERRUPTIBLE && Core.wakeUpAtomic(m, m.rqs[c.cpu], c,
                 TaskState.TASK_INTERRUPTIBLE) < 0) {
             m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, -1 - taskId, 0);
         }
     }
 
     /**
-     * The creator process with this name, started (as a child of init) on first use; null if user
-     * space does not exist yet (init has not exec()ed /sbin/init: there is no kthreadd to ask and no
-     * parent) or the run queue it would start on is locked right now. The caller tries again later.
+     * The creator process with this name, or null if it does not exist yet. The first time, init
+     * (the shell) is asked to start it (fork, then exec) and woken; the caller tries again later.
+     * Before init has exec()ed /sbin/init there is no user space: nobody can start it yet.
      */
     static TaskStruct creator(Machine m, String name) {
+        String comm = TaskStruct.truncateComm(name);
         for (TaskStruct t : m.tasks) {
-            if (t.isCreator && t.comm.equals(TaskStruct.truncateComm(name)) && !t.reaped) {
+            if (t.isCreator && t.comm.equals(comm) && !t.reaped && t.exitState == 0) {
                 return t;
             }
         }
         if (!userSpaceUp(m)) {
             return null;
         }
-        TaskStruct probe = new TaskStruct(-1, 0, name);
-        probe.cpusMask = CpuMask.first(m.config.cpus);
-        int cpu = Core.selectTaskRqFork(m, probe, 0);
-        Rq rq = m.rqs[cpu];
-        if (rq.lockedBy >= 0) {
+        if (starting(m, name) >= 0) {
             return null;
         }
-        TaskStruct t = m.newTask(m.nextPid++, name);
-        t.isCreator = true;
-        t.parent = m.initTask;
-        t.cpusMask = probe.cpusMask;
-        t.stack.add(new CreatorMain());
-        t.stack.add(ScheduleTail.implicitFrame());
-        t.cpu = cpu;
-        Rqs.updateRqClock(m, rq);
-        Fair.placeEntity(m, rq.cfs, t.se, true);
-        t.se.vruntime -= rq.cfs.minVruntime;
-        Core.activateTask(m, t, false, true);
-        m.tracepoint(rq, "sched_wakeup_new", Core.wakeArgs(t));
-        Core.checkPreemptCurr(m, rq, t, true, rq.cpu);
-        return t;
+        m.creatorNames.add(name);
+        m.creatorsToFork.add(m.creatorNames.size() - 1);
+        m.creatorsStarting.add(m.creatorNames.size() - 1);
+        wakeInit(m);
+        return null;
+    }
+
+    /** The shell is told to start a creator (a signal it handles ends its pause()). */
+    static void wakeInit(Machine m) {
+        TaskStruct init = m.task(m.initTask);
+        if (init.state == TaskState.TASK_INTERRUPTIBLE
+                && Core.wakeUpAtomic(m, m.rqs[init.cpu], init, TaskState.TASK_INTERRUPTIBLE) < 0) {
+            m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, -1 - init.id, 0);
+        }
     }
 
     /** True once kernel_init has exec()ed /sbin/init: from then on user processes can exist. */
@@ -120,9 +138,34 @@ public final class Creator {
         return m.initTask >= 0 && !m.task(m.initTask).isKthread();
     }
 
-    /** init's user-space life: it waits (for children, for signals) forever. */
+    /** The thread function name a forked child of init starts with (its arg: the creatorNames index). */
+    public static final String FORK_CHILD = "init_fork_child";
+
+    /** What a child of init's fork() runs: the same loop, at fork()'s return of 0, about to exec. */
+    public static Frame forkedChild(int start) {
+        InitMain f = new InitMain();
+        f.pc = InitMain.EXEC;
+        f.start = start;
+        return f;
+    }
+
+    /**
+     * init's user-space life (samples/creator.c init_main): the shell that starts each creator
+     * with fork() and exec, and reaps the ones that die (it handles SIGCHLD, so a dying child's
+     * exit_notify wakes it). The child of fork() takes the EXEC line: it becomes the creator.
+     */
     public static final class InitMain extends Frame {
-        static final Code CODE = new Code(FILE, "init_main", "pause();");
+        static final Code CODE = new Code(FILE, "init_main",
+            "pause();",
+            "while ((name = next_creator()) != NULL) {",
+            "if (fork() == 0)",
+            "execlp(name, name, (char *)NULL);",
+            "while (waitpid(-1, NULL, WNOHANG) > 0)");
+        static final int PAUSE = 0, NEXT = 1, FORK = 2, EXEC = 3, WAIT = 4;
+        /** CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID, as a C library's fork() passes them. */
+        static final long FORK_FLAGS = 0x01000000L | 0x00200000L;
+        static final int SIGCHLD = 17;
+        int start = -1;
 
         @Override
         public Code code() {
@@ -131,9 +174,64 @@ public final class Creator {
 
         @Override
         public void step(Exec x) {
-            x.cur.state = TaskState.TASK_INTERRUPTIBLE;
-            x.call(new Schedule());
+            Machine m = x.m;
+            switch (pc) {
+                case PAUSE:
+                    pc = NEXT;
+                    if (m.creatorsToFork.isEmpty() && zombie(m, x.cur) == null) {
+                        x.cur.state = TaskState.TASK_INTERRUPTIBLE;
+                        x.call(new Schedule());
+                    }
+                    return;
+                case NEXT:
+                    pc = m.creatorsToFork.isEmpty() ? WAIT : FORK;
+                    return;
+                case FORK:
+                    start = m.creatorsToFork.remove(0);
+                    pc = NEXT;
+                    x.call(new kthreadlab.fork.KernelClone(FORK_FLAGS, SIGCHLD, FORK_CHILD, start));
+                    return;
+                case EXEC:
+                    exec(m, x, start);
+                    return;
+                default: {
+                    TaskStruct z = zombie(m, x.cur);
+                    if (z == null) {
+                        pc = PAUSE;
+                        return;
+                    }
+                    kthreadlab.exit.Exit.reap(m, x.rq, z);
+                }
+            }
         }
+    }
+
+    /** A child of `parent` that is a zombie and has left its CPU for the last time, or null. */
+    static TaskStruct zombie(Machine m, TaskStruct parent) {
+        for (TaskStruct t : m.tasks) {
+            if (t.parent == parent.id && t.exitState == TaskState.EXIT_ZOMBIE && !t.onCpu && !t.reaped) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** execve of the creator: the task takes the program's name and runs creator_main. */
+    static void exec(Machine m, Exec x, int start) {
+        TaskStruct t = x.cur;
+        kthreadlab.fork.Tasks.setTaskComm(m, x.rq, t, m.creatorNames.get(start));
+        t.flags &= ~kthreadlab.state.TaskFlags.PF_FORKNOEXEC;
+        t.isCreator = true;
+        m.creatorsStarting.remove(Integer.valueOf(start));
+        for (int i = 0; i < m.creatorsAwaited.size(); i++) {
+            long w = m.creatorsAwaited.get(i);
+            if ((int) (w >>> 32) == start) {
+                queue(m, t, (int) w);
+                m.creatorsAwaited.remove(i--);
+            }
+        }
+        t.stack.clear();
+        t.stack.add(new CreatorMain());
     }
 
     /** creator_main(): take the next action or pause() until one comes. */

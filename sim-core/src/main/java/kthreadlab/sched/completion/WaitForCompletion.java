@@ -46,13 +46,13 @@ public final class WaitForCompletion extends Frame {
     @Override
     public void step(Exec x) {
         if (!killable) {
-            x.callAndReturn(new DoWaitForCommon(completion, TaskState.TASK_UNINTERRUPTIBLE));
+            x.callAndReturn(new __WaitForCommon(completion, TaskState.TASK_UNINTERRUPTIBLE));
             return;
         }
         switch (pc) {
             case 0:
                 pc = 1;
-                x.call(new DoWaitForCommon(completion, TaskState.TASK_KILLABLE));
+                x.call(new __WaitForCommon(completion, TaskState.TASK_KILLABLE));
                 return;
             case 1:
                 pc = t == -ERESTARTSYS ? 2 : 3;

@@ -142,13 +142,19 @@ public final class Core {
         m.tracepoint(from, "sched_wakeup", wakeArgs(p));
     }
 
-    /** ttwu_runnable: p never left its runqueue; it only needs its state set back. */
+    /**
+     * ttwu_runnable (kernel/sched/core.c:3636): p never left its runqueue. Under p's rq lock,
+     * ttwu_do_wakeup runs as for any wakeup: check_preempt_curr, TASK_RUNNING, and the
+     * sched_wakeup record (one preempt level deeper for the rq lock).
+     */
     public static void ttwuRunnable(Machine m, Rq from, TaskStruct p) {
         Rq rq = Rqs.rqOf(m, p);
+        from.preemptCount++;
         if (rq.curr != p.id) {
             checkPreemptCurr(m, rq, p, false, from.cpu);
         }
-        p.state = TaskState.TASK_RUNNING;
+        ttwuDoWakeup(m, from, p);
+        from.preemptCount--;
     }
 
     public static String wakeArgs(TaskStruct p) {
@@ -166,14 +172,16 @@ public final class Core {
     /**
      * try_to_wake_up done all at once, for wakeups that come from interrupt context (timers).
      * Returns true if the task was woken. A task still on its way off a CPU is not ready; the
-     * caller retries. The records carry the depth the step machine would give them: irqs off,
-     * preempt_disable() and pi_lock (+2) for sched_waking, the rq lock (+3) for sched_wakeup.
+     * caller retries; so does a wakeup that finds a run queue locked, even by the CPU it
+     * interrupts (no interrupt comes while that CPU holds its rq lock with irqs off). The records
+     * carry the depth the step machine would give them: irqs off, preempt_disable() and pi_lock
+     * (+2) for sched_waking, the rq lock (+3) for sched_wakeup.
      */
     public static int wakeUpAtomic(Machine m, Rq from, TaskStruct p, int state) {
         if ((p.state & state) == 0) {
             return 0;
         }
-        if (p.piLock >= 0 || Rqs.lockedByOther(Rqs.rqOf(m, p), from.cpu)) {
+        if (p.piLock >= 0 || Rqs.rqOf(m, p).lockedBy >= 0) {
             return -1;
         }
         if (p.se.onRq) {
@@ -189,7 +197,7 @@ public final class Core {
             return -1;
         }
         int cpu = selectTaskRqWake(m, p, p.cpu);
-        if (Rqs.lockedByOther(m.rqs[cpu], from.cpu)) {
+        if (m.rqs[cpu].lockedBy >= 0) {
             return -1;
         }
         from.irqsOff++;
@@ -203,9 +211,15 @@ public final class Core {
         return 1;
     }
 
-    /** finish_task_switch for a TASK_DEAD prev: the last reference goes; the task is freed. */
+    /**
+     * finish_task_switch for a TASK_DEAD prev: an autoreaped (EXIT_DEAD) task loses its last
+     * reference and is freed; a zombie stays until its parent reaps it (Exit.reap).
+     */
     public static void release(Machine m, Rq rq, TaskStruct prev) {
-        prev.reaped = prev.exitState == TaskState.EXIT_DEAD;
+        if (prev.exitState != TaskState.EXIT_DEAD) {
+            return;
+        }
+        prev.reaped = true;
         m.tracepoint(rq, "sched_process_free", "comm=" + prev.comm + " pid=" + prev.pid + " prio=" + prev.prio);
     }
 }

@@ -80,6 +80,8 @@ public final class ScheduleTimeout extends Frame {
             case 3:
                 x.cur.timerArmed = true;
                 x.cur.timerGeneration++;
+                x.cur.timerCpu = Timers.nohzTimerTarget(m, x.rq.cpu);
+                x.cur.timerHard = false;
                 m.post(expire * tick, Event.TIMER, x.cur.id, x.cur.timerGeneration);
                 pc = 4;
                 return;

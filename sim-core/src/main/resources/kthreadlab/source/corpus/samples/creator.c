@@ -15,64 +15,77 @@
 11	#include <linux/sched.h>
 12	#include <linux/err.h>
 13	
-14	/* User space: init (pid 1), once kernel_init has exec()ed it. */
-15	int init_main(void)
-16	{
-17		for (;;)
-18			pause();
-19	}
-20	
-21	/* User space: the loop of one creator process. */
-22	int creator_main(void)
-23	{
-24		struct action act;
-25	
-26		for (;;) {
-27			if (!next_action(&act)) {
-28				pause();
-29				continue;
-30			}
-31			syscall(SYS_kthdemo_action, &act);
-32		}
-33	}
-34	
-35	/* Kernel side: the demo module runs one action on behalf of the creator. */
-36	static long kthdemo_action(struct action *act)
-37	{
-38		struct task_struct *task;
-39	
-40		switch (act->op) {
-41		case KTHREAD_RUN:
-42			task = kthread_run(act->threadfn, act->data, act->namefmt, act->index);
-43			break;
-44		case KTHREAD_RUN_ON_CPU:
-45			task = kthread_create_on_cpu(act->threadfn, act->data, act->cpu, act->namefmt);
-46			if (!IS_ERR(task))
-47				wake_up_process(task);
-48			break;
-49		case KTHREAD_CREATE:
-50			task = kthread_create(act->threadfn, act->data, act->namefmt, act->index);
-51			break;
-52		case KTHREAD_CREATE_ON_CPU:
-53			task = kthread_create_on_cpu(act->threadfn, act->data, act->cpu, act->namefmt);
-54			break;
-55		case WAKE_UP_PROCESS:
-56			return wake_up_process(act->task);
-57		case KTHREAD_BIND:
-58			kthread_bind(act->task, act->cpu);
-59			return 0;
-60		case KTHREAD_PARK:
-61			return kthread_park(act->task);
-62		case KTHREAD_UNPARK:
-63			kthread_unpark(act->task);
-64			return 0;
-65		case KTHREAD_STOP:
-66			return kthread_stop(act->task);
-67		default:
-68			return -EINVAL;
-69		}
-70		if (IS_ERR(task))
-71			return PTR_ERR(task);
-72		act->task = task;
-73		return 0;
-74	}
+14	/*
+15	 * User space: init (pid 1), once kernel_init has exec()ed it. It is the
+16	 * shell that starts each creator (fork, then exec) and reaps the ones that
+17	 * die: it handles SIGCHLD, so a dying child wakes it.
+18	 */
+19	int init_main(void)
+20	{
+21		char *name;
+22	
+23		for (;;) {
+24			pause();
+25			while ((name = next_creator()) != NULL) {
+26				if (fork() == 0)
+27					execlp(name, name, (char *)NULL);
+28			}
+29			while (waitpid(-1, NULL, WNOHANG) > 0)
+30				;
+31		}
+32	}
+33	
+34	/* User space: the loop of one creator process. */
+35	int creator_main(void)
+36	{
+37		struct action act;
+38	
+39		for (;;) {
+40			if (!next_action(&act)) {
+41				pause();
+42				continue;
+43			}
+44			syscall(SYS_kthdemo_action, &act);
+45		}
+46	}
+47	
+48	/* Kernel side: the demo module runs one action on behalf of the creator. */
+49	static long kthdemo_action(struct action *act)
+50	{
+51		struct task_struct *task;
+52	
+53		switch (act->op) {
+54		case KTHREAD_RUN:
+55			task = kthread_run(act->threadfn, act->data, act->namefmt, act->index);
+56			break;
+57		case KTHREAD_RUN_ON_CPU:
+58			task = kthread_create_on_cpu(act->threadfn, act->data, act->cpu, act->namefmt);
+59			if (!IS_ERR(task))
+60				wake_up_process(task);
+61			break;
+62		case KTHREAD_CREATE:
+63			task = kthread_create(act->threadfn, act->data, act->namefmt, act->index);
+64			break;
+65		case KTHREAD_CREATE_ON_CPU:
+66			task = kthread_create_on_cpu(act->threadfn, act->data, act->cpu, act->namefmt);
+67			break;
+68		case WAKE_UP_PROCESS:
+69			return wake_up_process(act->task);
+70		case KTHREAD_BIND:
+71			kthread_bind(act->task, act->cpu);
+72			return 0;
+73		case KTHREAD_PARK:
+74			return kthread_park(act->task);
+75		case KTHREAD_UNPARK:
+76			kthread_unpark(act->task);
+77			return 0;
+78		case KTHREAD_STOP:
+79			return kthread_stop(act->task);
+80		default:
+81			return -EINVAL;
+82		}
+83		if (IS_ERR(task))
+84			return PTR_ERR(task);
+85		act->task = task;
+86		return 0;
+87	}
