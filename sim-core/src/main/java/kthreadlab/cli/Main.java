@@ -73,10 +73,7 @@ public final class Main {
                 }
             } else if (!a.startsWith("--") && s == null) {
                 try {
-                    s = kthreadlab.scenario.ScenarioJson.read(java.nio.file.Files.readString(java.nio.file.Path.of(a)));
-                } catch (java.io.IOException e) {
-                    err.println("kthreadlab: " + a + ": cannot read: " + e.getMessage());
-                    return 2;
+                    s = kthreadlab.scenario.ScenarioFile.read(InputFile.read(a));
                 } catch (kthreadlab.scenario.ScenarioException e) {
                     err.println("kthreadlab: " + a + ": " + e.getMessage());
                     return 2;
@@ -96,14 +93,19 @@ public final class Main {
         m.sink = log;
         StringBuilder steps = new StringBuilder();
         kthreadlab.engine.Invariants inv = new kthreadlab.engine.Invariants();
-        while (m.step(end)) {
-            inv.check(m);
-            if (format.equals("steps")) {
-                steps.append(Reports.stepLine(m)).append('\n');
+        try {
+            while (m.step(end)) {
+                inv.check(m);
+                if (format.equals("steps")) {
+                    steps.append(Reports.stepLine(m)).append('\n');
+                }
+                if (m.bug != null) {
+                    break;
+                }
             }
-            if (m.bug != null) {
-                break;
-            }
+        } catch (RuntimeException e) {
+            // A simulator failure is a bug of the simulator, reported like a broken invariant.
+            m.bug("simulator error: " + e);
         }
         out.print(steps);
         if (!format.equals("steps")) {

@@ -55,9 +55,12 @@ public final class Durations {
         if (!Text.isCanonicalDigits(whole) || (dot >= 0 && (frac.isEmpty() || !Text.allDigits(frac)))) {
             throw bad(text, key);
         }
-        if (whole.length() > 12 || frac.length() > 9) {
-            throw new ScenarioException(key, Text.show(text) + " is more than " + format(MAX_NS)
-                + " or finer than a nanosecond");
+        if (frac.length() > 9) {
+            throw new ScenarioException(key, Text.show(text) + " is finer than a nanosecond");
+        }
+        // Exact: no product or sum below can overflow, so a value is never wrapped to another one.
+        if (whole.length() > 11 || Long.parseLong(whole) > MAX_NS / scale) {
+            throw tooLong(text, key);
         }
         long ns = Long.parseLong(whole) * scale;
         if (!frac.isEmpty()) {
@@ -72,10 +75,13 @@ public final class Durations {
             ns += f / pow;
         }
         if (ns > MAX_NS) {
-            throw new ScenarioException(key, Text.show(text) + " is more than " + format(MAX_NS)
-                + ", the longest a scenario may run");
+            throw tooLong(text, key);
         }
         return ns;
+    }
+
+    private static ScenarioException tooLong(String text, String key) {
+        return new ScenarioException(key, Text.show(text) + " is larger than the most, " + format(MAX_NS));
     }
 
     private static ScenarioException bad(String text, String key) {

@@ -174,7 +174,7 @@ class ScenarioJsonTest {
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"seed\": -1}", "seed: -1 is out of range (0 to 9007199254740991)"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"preempt\": \"rt\"}", "preempt: \"rt\" is not a preemption model (none, voluntary or full)"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"boot\": \"v6.1\"}", "boot: \"v6.1\" is not a boot profile (minimal or v5.15)"},
-            {"{\"version\": 1, \"cpus\": 1, \"until\": \"11s\"}", "until: \"11s\" is more than 10s"},
+            {"{\"version\": 1, \"cpus\": 1, \"until\": \"11s\"}", "until: \"11s\" is larger than the most, 10s"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"0ms\"}", "until: 0s is out of range (more than 0, at most 10s)"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1 ms\"}", "until: \"1 ms\" is not a duration (a number and a unit: ns, us, ms or s"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"40\"}", "until: \"40\" is not a duration"},

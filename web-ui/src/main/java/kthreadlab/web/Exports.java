@@ -20,6 +20,18 @@ final class Exports {
         void handle(String text);
     }
 
+    /** Receives a file from JavaScript: its size, and its bytes one char each (empty when over `max`). */
+    @JSFunctor
+    interface FileHandler extends JSObject {
+        void handle(double size, String bytes);
+    }
+
+    /** Reads kFile: nothing when larger than max (the size alone goes to Java), else every byte. */
+    private static final String READ = "var kMax = max; if (kFile.size > kMax) { ok(kFile.size, ''); return; }"
+        + " kFile.arrayBuffer().then(function (kBuf) { var kU = new Uint8Array(kBuf); var kS = '';"
+        + " for (var kI = 0; kI < kU.length; kI += 8192) { kS += String.fromCharCode.apply(null, kU.subarray(kI, kI + 8192)); }"
+        + " ok(kU.length, kS); }, function (kErr) { fail(String(kErr)); });";
+
     // JS locals are named k…: TeaVM renames the parameters, and a short local could shadow one.
     @JSBody(params = {"name", "mime", "text"}, script = "var kBlob = new Blob([text], {type: mime});"
         + " var kUrl = URL.createObjectURL(kBlob); var kA = document.createElement('a');"
@@ -42,20 +54,19 @@ final class Exports {
     static native void select(HTMLElement e);
 
     /** Reads the first file of a file input after a change. */
-    @JSBody(params = {"input", "ok", "fail"}, script = "var kFile = input.files && input.files[0];"
-        + " if (!kFile) return; input.value = '';"
-        + " kFile.text().then(function (kText) { ok(kText); }, function (kErr) { fail(String(kErr)); });")
-    static native void readChosen(HTMLElement input, TextHandler ok, TextHandler fail);
+    @JSBody(params = {"input", "max", "ok", "fail"}, script = "var kFile = input.files && input.files[0];"
+        + " if (!kFile) return; input.value = ''; " + READ)
+    static native void readChosen(HTMLElement input, int max, FileHandler ok, TextHandler fail);
 
     /** Lets files be dropped anywhere on the element; the first one is read. */
-    @JSBody(params = {"el", "ok", "fail"}, script = "el.addEventListener('dragover', function (kEv) {"
+    @JSBody(params = {"el", "max", "ok", "fail"}, script = "el.addEventListener('dragover', function (kEv) {"
         + " if (kEv.dataTransfer && Array.prototype.indexOf.call(kEv.dataTransfer.types, 'Files') >= 0) {"
         + " kEv.preventDefault(); el.classList.add('dropping'); } });"
         + " el.addEventListener('dragleave', function () { el.classList.remove('dropping'); });"
         + " el.addEventListener('drop', function (kEv) { el.classList.remove('dropping');"
         + " var kFile = kEv.dataTransfer && kEv.dataTransfer.files && kEv.dataTransfer.files[0]; if (!kFile) return;"
-        + " kEv.preventDefault(); kFile.text().then(function (kText) { ok(kText); }, function (kErr) { fail(String(kErr)); }); });")
-    static native void onDrop(HTMLElement el, TextHandler ok, TextHandler fail);
+        + " kEv.preventDefault(); " + READ + " });")
+    static native void onDrop(HTMLElement el, int max, FileHandler ok, TextHandler fail);
 
     @JSBody(params = "key", script = "try { var kVal = window.localStorage.getItem(key);"
         + " return kVal === null ? '' : kVal; } catch (kEx) { return ''; }")

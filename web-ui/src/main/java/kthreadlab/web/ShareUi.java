@@ -3,6 +3,7 @@ package kthreadlab.web;
 import kthreadlab.history.History;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.scenario.ScenarioException;
+import kthreadlab.scenario.ScenarioFile;
 import kthreadlab.scenario.ScenarioJson;
 import kthreadlab.trace.ChromeJson;
 import kthreadlab.trace.Ftrace;
@@ -40,11 +41,12 @@ final class ShareUi {
         on("dl-scenario", "Download scenario JSON", this::exportScenario);
         on("dl-offline", "Download the offline app", this::offline);
         HTMLElement file = Dom.byId("import-file");
-        file.addEventListener("change", e -> Exports.readChosen(file,
-            t -> app.intent("import", () -> importJson(t)),
-            why -> app.intent("import", () -> app.setMessage("Import: the file cannot be read: " + why))));
-        Exports.onDrop(Dom.byId("page"), t -> app.intent("import", () -> importJson(t)),
-            why -> app.intent("import", () -> app.setMessage("Import: the file cannot be read: " + why)));
+        file.addEventListener("change", e -> Exports.readChosen(file, ScenarioFile.MAX_BYTES,
+            (size, bytes) -> app.intent("import", () -> importFile(size, bytes)),
+            why -> app.intent("import", () -> app.setMessage("Import: the file cannot be read (" + why + ")."))));
+        Exports.onDrop(Dom.byId("page"), ScenarioFile.MAX_BYTES,
+            (size, bytes) -> app.intent("import", () -> importFile(size, bytes)),
+            why -> app.intent("import", () -> app.setMessage("Import: the file cannot be read (" + why + ").")));
     }
 
     private void on(String id, String what, Runnable r) {
@@ -173,9 +175,15 @@ final class ShareUi {
         }
     }
 
-    private void importJson(String json) {
+    /** A chosen or dropped file: the same checks and messages as the command line's run FILE. */
+    private void importFile(double size, String bytes) {
         try {
-            edited(ScenarioJson.read(json));
+            ScenarioFile.checkSize((long) size);
+            byte[] b = new byte[bytes.length()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) bytes.charAt(i);
+            }
+            edited(ScenarioFile.read(b));
         } catch (ScenarioException e) {
             app.setMessage("Import: " + ShareLinks.clip(e.getMessage()) + ". The current scenario is kept.");
         }
