@@ -8,13 +8,15 @@ public final class Event implements Comparable<Event> {
     public static final int TIMER = 1;
     /** A scenario action falls due. */
     public static final int ACTION = 2;
+    /** A worker pool's idle_timer expiring: idle_worker_timeout() (target: pool id). */
+    public static final int WQ_IDLE_TIMER = 3;
 
     public final long time;
     public final long seq;
     public final int kind;
-    /** CPU for TICK, task id for TIMER, action index for ACTION. */
+    /** CPU for TICK, task id for TIMER, action index for ACTION, pool id for WQ_IDLE_TIMER. */
     public final int target;
-    /** For TIMER: the timer generation it belongs to (a stale timer is ignored). */
+    /** For TIMER and WQ_IDLE_TIMER: the timer generation it belongs to (a stale timer is ignored). */
     public final long generation;
 
     public Event(long time, long seq, int kind, int target, long generation) {

@@ -20,4 +20,13 @@ public interface Hooks {
 
     /** The frame a new task runs after schedule_tail(): fn(arg) of kernel_thread, or a kthread's threadfn. */
     Frame threadFn(String fn, long arg);
+
+    /** wq_worker_sleeping(task): a workqueue worker is about to block (from sched_submit_work). */
+    Frame wqWorkerSleeping(int task);
+
+    /** wq_worker_running(task): a workqueue worker runs again after schedule() (from sched_update_worker). */
+    Frame wqWorkerRunning(int task);
+
+    /** The function of a work item that process_one_work() calls (worker->current_func(work)). */
+    Frame workFn(String fn, int work);
 }

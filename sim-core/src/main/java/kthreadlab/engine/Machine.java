@@ -9,6 +9,7 @@ import kthreadlab.state.CpuMask;
 import kthreadlab.state.KthreadCreateInfo;
 import kthreadlab.state.Rq;
 import kthreadlab.state.Spinlock;
+import kthreadlab.state.Workqueues;
 import kthreadlab.state.TaskFlags;
 import kthreadlab.trace.TraceEvent;
 import kthreadlab.trace.TraceSink;
@@ -30,6 +31,8 @@ public final class Machine {
     /** kthread_create_list: ids of queued KthreadCreateInfo, head first. */
     public final List<Integer> kthreadCreateList;
     public final Spinlock kthreadCreateLock;
+    /** The workqueue subsystem: worker pools, kworkers, workqueues and work items. */
+    public final Workqueues wq;
     /** What the demo module holds: thread name as created -> task id (the module's task pointers). */
     public final java.util.TreeMap<String, Integer> handles;
     /** Names of the creator processes init was asked to start, in order (an index names one start). */
@@ -74,6 +77,7 @@ public final class Machine {
         this.createInfos = new ArrayList<>();
         this.kthreadCreateList = new ArrayList<>();
         this.kthreadCreateLock = new Spinlock("kthread_create_lock");
+        this.wq = new Workqueues();
         this.handles = new java.util.TreeMap<>();
         this.creatorNames = new ArrayList<>();
         this.creatorsToFork = new ArrayList<>();
@@ -104,6 +108,7 @@ public final class Machine {
         }
         this.kthreadCreateList = new ArrayList<>(o.kthreadCreateList);
         this.kthreadCreateLock = o.kthreadCreateLock.copy();
+        this.wq = o.wq.copy();
         this.handles = new java.util.TreeMap<>(o.handles);
         this.creatorNames = new ArrayList<>(o.creatorNames);
         this.creatorsToFork = new ArrayList<>(o.creatorsToFork);

@@ -156,6 +156,8 @@ public final class KthreadApi {
         private final int cpu;
         private final int state;
         private final boolean inner;
+        /** For __kthread_bind_mask() called with a mask (kthread_bind_mask); null: the one CPU. */
+        private final CpuMask mask;
         private long inactive;
 
         public Bind(int task, int cpu, int state, boolean inner) {
@@ -163,6 +165,16 @@ public final class KthreadApi {
             this.cpu = cpu;
             this.state = state;
             this.inner = inner;
+            this.mask = null;
+        }
+
+        /** kthread_bind_mask(p, mask): __kthread_bind_mask(p, mask, TASK_UNINTERRUPTIBLE). */
+        public Bind(int task, CpuMask mask) {
+            this.task = task;
+            this.cpu = mask.firstSet();
+            this.state = TaskState.TASK_UNINTERRUPTIBLE;
+            this.inner = true;
+            this.mask = mask;
         }
 
         @Override
@@ -172,7 +184,7 @@ public final class KthreadApi {
 
         @Override
         public String detail() {
-            return "cpu " + cpu;
+            return mask != null && mask.weight() > 1 ? "cpus 0-" + (mask.weight() - 1) : "cpu " + cpu;
         }
 
         @Override
@@ -204,7 +216,7 @@ public final class KthreadApi {
                     pc = 4;
                     return;
                 case 4:
-                    p.cpusMask = CpuMask.of(cpu);
+                    p.cpusMask = mask != null ? mask : CpuMask.of(cpu);
                     pc = 5;
                     return;
                 case 5:

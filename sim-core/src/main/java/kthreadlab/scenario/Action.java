@@ -7,8 +7,15 @@ package kthreadlab.scenario;
 public final class Action {
     public static final String[] OPS = {
         "kthread_run", "kthread_create", "wake_up_process", "kthread_bind", "kthread_stop",
-        "kthread_park", "kthread_unpark", "sigkill",
+        "kthread_park", "kthread_unpark", "sigkill", "alloc_workqueue", "queue_work", "flush_work",
+        "destroy_workqueue",
     };
+    /** The workqueue ops (served by wqdemo_action; they need the "workqueues" boot profile). */
+    public static final String[] WQ_OPS = {"alloc_workqueue", "queue_work", "flush_work", "destroy_workqueue"};
+    /** The work items of the sample module samples/wqdemo.c. */
+    public static final String[] WORKS = {"short_work", "sleep_work", "cpu_work"};
+    /** The alloc_workqueue flag words an action's fn may join with '|' (or "0"). */
+    public static final String[] WQ_FLAGS = {"unbound", "highpri", "mem_reclaim", "cpu_intensive"};
     public static final String[] FNS = {"sleeper", "spinner", "percpu", "oneshot", "worker"};
     public static final String[] FAILS = {"", "copy_process", "set_kthread_struct", "kmalloc"};
 
@@ -36,6 +43,15 @@ public final class Action {
         this.cpu = cpu;
         this.target = target;
         this.fail = fail;
+    }
+
+    public boolean isWorkqueueOp() {
+        for (String o : WQ_OPS) {
+            if (o.equals(op)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean creates() {

@@ -6,8 +6,11 @@ package kthreadlab.scenario;
  * number whole ("1500us", "2s", "0s").
  */
 public final class Durations {
-    /** The longest scenario: 10 s of simulated time. */
-    public static final long MAX_NS = 10_000_000_000L;
+    /**
+     * The longest scenario: 10 minutes of simulated time, so that a worker pool's idle timer
+     * (IDLE_WORKER_TIMEOUT, 300 s) can fire. Idle CPUs take no steps, so quiet time is cheap.
+     */
+    public static final long MAX_NS = 600_000_000_000L;
 
     private Durations() {
     }

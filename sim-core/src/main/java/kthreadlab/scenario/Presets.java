@@ -118,7 +118,45 @@ public final class Presets {
                 run(3 * MS, "insmod", "once/%d", 4, "oneshot", 0, -1, "")),
             "Two creators and 36 threads on 8 CPUs: fork placement, wake-ups, preemption by the tick.",
             "两个创建者、36 个线程、8 个 CPU：fork 放置、唤醒、时钟节拍抢占。"));
+        p.add(new Preset("wq-wake-idle", scenario("a work item wakes an idle kworker", 2, "workqueues", "voluntary",
+                10 * MS, wq(1 * MS, "alloc_workqueue", "demo_wq", "0", -1, ""),
+                wq(2 * MS, "queue_work", "demo_wq", "", 1, "short_work")),
+            "queue_work on CPU 1: insert_work wakes the idle kworker/1:0, which creates a reserve kworker/1:1 and"
+                + " runs the item; ps then shows kworker/1:0-demo_wq.",
+            "在 CPU 1 上 queue_work：insert_work 唤醒空闲的 kworker/1:0，它先创建后备的 kworker/1:1，再执行工作项；"
+                + "之后 ps 显示 kworker/1:0-demo_wq。"));
+        p.add(new Preset("wq-sleep", scenario("a sleeping work item makes the pool run the next one on another"
+                + " kworker", 2, "workqueues", "voluntary", 40 * MS,
+                wq(1 * MS, "alloc_workqueue", "demo_wq", "0", -1, ""),
+                wq(2 * MS, "queue_work", "demo_wq", "", 0, "sleep_work"),
+                wq(2 * MS, "queue_work", "demo_wq", "", 0, "short_work")),
+            "Two items on CPU 0: the first sleeps, wq_worker_sleeping() drops nr_running to 0 and wakes kworker/0:1,"
+                + " which becomes the manager, creates kworker/0:2 and runs the second item.",
+            "CPU 0 上两个工作项：第一个睡眠，wq_worker_sleeping() 把 nr_running 降为 0 并唤醒 kworker/0:1；"
+                + "它成为管理者，创建 kworker/0:2，然后执行第二个工作项。"));
+        p.add(new Preset("wq-idle-reap", scenario("idle kworkers reaped by the idle timer", 2, "workqueues",
+                "voluntary", 310_000 * MS, wq(1 * MS, "alloc_workqueue", "demo_wq", "0", -1, ""),
+                wq(2 * MS, "queue_work", "demo_wq", "", 0, "sleep_work"),
+                wq(2 * MS, "queue_work", "demo_wq", "", 0, "short_work"),
+                wq(3 * MS, "queue_work", "demo_wq", "", 0, "cpu_work")),
+            "Three items leave CPU 0's pool with more idle kworkers than it keeps; 300 s later idle_worker_timeout()"
+                + " destroys the surplus, which exit as kworker/dying.",
+            "三个工作项过后，CPU 0 的 pool 空闲 kworker 多于保留数；300 秒后 idle_worker_timeout() 销毁多余的，"
+                + "它们以 kworker/dying 的名字退出。"));
+        p.add(new Preset("wq-rescuer", scenario("a WQ_MEM_RECLAIM workqueue's rescuer", 2, "workqueues",
+                "voluntary", 10 * MS, wq(1 * MS, "alloc_workqueue", "reclaim_wq", "mem_reclaim", -1, ""),
+                wq(2 * MS, "queue_work", "reclaim_wq", "", -1, "short_work"),
+                wq(5 * MS, "destroy_workqueue", "", "", -1, "reclaim_wq")),
+            "alloc_workqueue with WQ_MEM_RECLAIM creates a rescuer thread named reclaim_wq that idles in TASK_IDLE;"
+                + " destroy_workqueue stops it with kthread_stop().",
+            "带 WQ_MEM_RECLAIM 的 alloc_workqueue 创建名为 reclaim_wq 的 rescuer 线程，它以 TASK_IDLE 空闲；"
+                + "destroy_workqueue 用 kthread_stop() 停止它。"));
         return p;
+    }
+
+    /** A workqueue action of the insmod creator. */
+    static Action wq(long at, String op, String name, String flags, int cpu, String target) {
+        return new Action(at, "insmod", op, name, 1, flags, 0, cpu, target, "");
     }
 
     public static Preset get(String name) {

@@ -16,7 +16,9 @@ public final class ScenarioCheck {
     public static final int MAX_CPUS = 256;
     public static final int[] HZ = {100, 250, 300, 1000};
     public static final String[] PREEMPT = {"none", "voluntary", "full"};
-    public static final String[] BOOT = {"minimal", "v5.15"};
+    /** WQ_NAME_LEN is 24 bytes with the NUL. */
+    static final int MAX_WQ_NAME = 23;
+    public static final String[] BOOT = {"minimal", "v5.15", "workqueues"};
     public static final int MAX_TITLE = 200;
     public static final int MAX_ACTIONS = 20_000;
     public static final int MAX_COUNT = 10_000;
@@ -159,6 +161,10 @@ public final class ScenarioCheck {
                 + Text.choices(Action.OPS) + ")");
         }
         checkBy(a, key);
+        if (a.isWorkqueueOp()) {
+            checkWorkqueueOp(s, a, key);
+            return;
+        }
         if (a.creates()) {
             checkCreate(s, a, key);
             return;
@@ -180,6 +186,69 @@ public final class ScenarioCheck {
             checkCpu(s, a.cpu, key, false);
         } else {
             requireDefault(a.cpu == -1, a, key, "cpu");
+        }
+    }
+
+    /**
+     * alloc_workqueue (name: the workqueue, fn: flag words), queue_work (target: a work item of
+     * wqdemo.c, name: the workqueue, cpu optional), flush_work (target: the work item) and
+     * destroy_workqueue (target: the workqueue). Worker pools exist only with boot "workqueues".
+     */
+    private static void checkWorkqueueOp(Scenario s, Action a, String key) throws ScenarioException {
+        if (!s.boot.equals("workqueues")) {
+            throw new ScenarioException(key + ".op", a.op + " needs boot \"workqueues\" (the profile that runs"
+                + " workqueue_init(), so that pools have kworkers)");
+        }
+        requireDefault(a.count == 1, a, key, "count");
+        requireDefault(a.arg == 0, a, key, "arg");
+        requireDefault(a.fail == null || a.fail.isEmpty(), a, key, "fail");
+        boolean alloc = a.op.equals("alloc_workqueue");
+        boolean queue = a.op.equals("queue_work");
+        if (alloc || queue) {
+            if (a.name == null || a.name.isEmpty()) {
+                throw new ScenarioException(key + ".name", "missing (the workqueue's name, e.g. \"demo_wq\")");
+            }
+            if (a.name.length() > MAX_WQ_NAME || !printable(a.name) || a.name.indexOf('%') >= 0) {
+                throw new ScenarioException(key + ".name", Text.show(a.name) + " is not a workqueue name (printable"
+                    + " ASCII without spaces or %, at most " + MAX_WQ_NAME + " characters)");
+            }
+        } else {
+            requireDefault(a.name == null || a.name.isEmpty(), a, key, "name");
+        }
+        if (alloc) {
+            checkWqFlags(a, key);
+        } else {
+            requireDefault(a.fn == null || a.fn.isEmpty(), a, key, "fn");
+        }
+        if (queue) {
+            checkCpu(s, a.cpu, key, true);
+        } else {
+            requireDefault(a.cpu == -1, a, key, "cpu");
+        }
+        if (alloc) {
+            requireDefault(a.target == null || a.target.isEmpty(), a, key, "target");
+        } else if (a.target == null || a.target.isEmpty()) {
+            throw new ScenarioException(key + ".target", "missing (" + (a.op.equals("destroy_workqueue")
+                ? "the workqueue to destroy" : "the work item: " + Text.choices(Action.WORKS)) + ")");
+        } else if (!a.op.equals("destroy_workqueue") && Text.indexOf(Action.WORKS, a.target) < 0) {
+            throw new ScenarioException(key + ".target", Text.show(a.target) + " is not a work item of wqdemo.c ("
+                + Text.choices(Action.WORKS) + ")");
+        }
+    }
+
+    private static void checkWqFlags(Action a, String key) throws ScenarioException {
+        String spec = a.fn == null || a.fn.isEmpty() ? "0" : a.fn;
+        int from = 0;
+        for (int i = 0; i <= spec.length(); i++) {
+            if (i < spec.length() && spec.charAt(i) != '|') {
+                continue;
+            }
+            String word = spec.substring(from, i);
+            from = i + 1;
+            if (!word.equals("0") && Text.indexOf(Action.WQ_FLAGS, word) < 0) {
+                throw new ScenarioException(key + ".fn", Text.show(spec) + " is not a set of workqueue flags (0, or "
+                    + Text.choices(Action.WQ_FLAGS) + " joined by |)");
+            }
         }
     }
 
@@ -323,6 +392,22 @@ public final class ScenarioCheck {
 
     // ---- targets ------------------------------------------------------------------------------
 
+    /** queue_work and destroy_workqueue name a workqueue an alloc_workqueue made at the same time or earlier. */
+    private static void checkWorkqueueTarget(Scenario s, Action a, String key) throws ScenarioException {
+        String wq = a.op.equals("queue_work") ? a.name : a.op.equals("destroy_workqueue") ? a.target : null;
+        if (wq == null) {
+            return;
+        }
+        for (Action b : s.actions) {
+            if (b.op.equals("alloc_workqueue") && b.name.equals(wq) && b.at <= a.at) {
+                return;
+            }
+        }
+        throw new ScenarioException(key + (a.op.equals("queue_work") ? ".name" : ".target"), Text.show(wq)
+            + " names no workqueue allocated at or before " + Durations.format(a.at)
+            + " (no alloc_workqueue of that name comes by then)");
+    }
+
     /**
      * Every target names something that exists by then: a kthread made by a create at the same
      * time or earlier (its name expanded as vsnprintf does, with the index or the CPU; a target
@@ -350,6 +435,10 @@ public final class ScenarioCheck {
         for (int i = 0; i < s.actions.size(); i++) {
             Action a = s.actions.get(i);
             if (a.creates()) {
+                continue;
+            }
+            if (a.isWorkqueueOp()) {
+                checkWorkqueueTarget(s, a, actionsKey + "[" + i + "]");
                 continue;
             }
             String key = actionsKey + "[" + i + "].target";

@@ -36,7 +36,10 @@ import java.util.Set;
  * </pre>
  *
  * Required: version, cpus, until; in an action at, op, by (all but sigkill), name and fn (creates),
- * target (the others), cpu (kthread_bind). A count on a target op makes its target a name format
+ * target (the others), cpu (kthread_bind). The workqueue ops (boot "workqueues"): alloc_workqueue
+ * takes name (the workqueue) and fn (its flags: 0, or unbound, highpri, mem_reclaim, cpu_intensive
+ * joined by |); queue_work takes target (short_work, sleep_work or cpu_work), name (the workqueue)
+ * and an optional cpu; flush_work takes target (the work item); destroy_workqueue target (the workqueue). A count on a target op makes its target a name format
  * expanded with the index, one call per thread. Defaults: title "", nohz_full [], seed 1, hz 250,
  * preempt "voluntary", boot "minimal", actions [], count 1, arg 0, cpu -1, fail "". An action
  * holds only the keys its op uses, and the writer leaves out count, arg, cpu and fail at their defaults.
@@ -54,6 +57,9 @@ public final class ScenarioJson {
     private static final String[] TARGET_KEYS = {"at", "by", "op", "count", "target"};
     private static final String[] BIND_KEYS = {"at", "by", "op", "count", "cpu", "target"};
     private static final String[] SIGKILL_KEYS = {"at", "op", "target"};
+    private static final String[] ALLOC_WQ_KEYS = {"at", "by", "op", "name", "fn"};
+    private static final String[] QUEUE_WORK_KEYS = {"at", "by", "op", "name", "cpu", "target"};
+    private static final String[] WORK_TARGET_KEYS = {"at", "by", "op", "target"};
     private static final int MAX_DEPTH = 8;
 
     private ScenarioJson() {
@@ -190,7 +196,9 @@ public final class ScenarioJson {
                 + ")");
         }
         String[] allowed = op.equals("kthread_run") || op.equals("kthread_create") ? CREATE_KEYS
-            : op.equals("kthread_bind") ? BIND_KEYS : op.equals("sigkill") ? SIGKILL_KEYS : TARGET_KEYS;
+            : op.equals("kthread_bind") ? BIND_KEYS : op.equals("sigkill") ? SIGKILL_KEYS
+            : op.equals("alloc_workqueue") ? ALLOC_WQ_KEYS : op.equals("queue_work") ? QUEUE_WORK_KEYS
+            : op.equals("flush_work") || op.equals("destroy_workqueue") ? WORK_TARGET_KEYS : TARGET_KEYS;
         for (String k : n.keys) {
             if (Text.indexOf(allowed, k) < 0) {
                 throw new ScenarioException(path + "." + k, op.equals("sigkill") && k.equals("by")
@@ -307,7 +315,20 @@ public final class ScenarioJson {
             field(sb, "by", a.by, false);
         }
         field(sb, "op", a.op, false);
-        if (a.creates()) {
+        if (a.isWorkqueueOp()) {
+            if (!a.name.isEmpty()) {
+                field(sb, "name", a.name, false);
+            }
+            if (a.op.equals("alloc_workqueue")) {
+                field(sb, "fn", a.fn.isEmpty() ? "0" : a.fn, false);
+            }
+            if (a.cpu != -1) {
+                sb.append(", \"cpu\": ").append(a.cpu);
+            }
+            if (!a.target.isEmpty()) {
+                field(sb, "target", a.target, false);
+            }
+        } else if (a.creates()) {
             field(sb, "name", a.name, false);
             if (a.count != 1) {
                 sb.append(", \"count\": ").append(a.count);

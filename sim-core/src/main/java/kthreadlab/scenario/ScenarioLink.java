@@ -19,7 +19,9 @@ import java.util.List;
  * An action is comma-separated fields, {@code at,by,op,…}: {@code run}/{@code create} then
  * {@code name,count,fn[,arg[,cpu[,fail]]]}; {@code wake}, {@code park}, {@code unpark},
  * {@code stop} then {@code target[,count]}; {@code bind} then {@code target,cpu[,count]};
- * {@code sigkill} has an empty by and then {@code target}. The view follows: step, lang (zh|en), file, follow (a pid),
+ * {@code sigkill} has an empty by and then {@code target}; {@code allocwq} then {@code name,flags};
+ * {@code queue} then {@code work,workqueue[,cpu]}; {@code flush} then {@code work}; {@code destroywq}
+ * then {@code workqueue}. The view follows: step, lang (zh|en), file, follow (a pid),
  * embed=1. Defaults are left out (nohz_full none, seed 1, hz 250, preempt voluntary, boot minimal,
  * title "", trailing action fields arg 0, cpu -1, fail ""; step 0, no lang/file/follow).
  *
@@ -49,10 +51,11 @@ public final class ScenarioLink {
         }
     }
 
-    static final String[] SHORT_OPS = {"run", "create", "wake", "bind", "stop", "park", "unpark", "sigkill"};
+    static final String[] SHORT_OPS = {"run", "create", "wake", "bind", "stop", "park", "unpark", "sigkill",
+        "allocwq", "queue", "flush", "destroywq"};
     static final String[] LONG_OPS = {
         "kthread_run", "kthread_create", "wake_up_process", "kthread_bind", "kthread_stop", "kthread_park",
-        "kthread_unpark", "sigkill",
+        "kthread_unpark", "sigkill", "alloc_workqueue", "queue_work", "flush_work", "destroy_workqueue",
     };
     static final String[] SCENARIO_KEYS = {
         "cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "whatif", "title", "a",
@@ -142,7 +145,14 @@ public final class ScenarioLink {
         StringBuilder sb = new StringBuilder();
         sb.append(Durations.format(a.at)).append(',').append(escape(a.by)).append(',')
             .append(SHORT_OPS[Text.indexOf(LONG_OPS, a.op)]);
-        if (a.creates()) {
+        if (a.op.equals("alloc_workqueue")) {
+            sb.append(',').append(escape(a.name)).append(',').append(escape(a.fn.isEmpty() ? "0" : a.fn));
+        } else if (a.op.equals("queue_work")) {
+            sb.append(',').append(escape(a.target)).append(',').append(escape(a.name));
+            if (a.cpu != -1) {
+                sb.append(',').append(a.cpu);
+            }
+        } else if (a.creates()) {
             sb.append(',').append(escape(a.name)).append(',').append(a.count).append(',').append(a.fn);
             int last = !a.fail.isEmpty() ? 3 : a.cpu != -1 ? 2 : a.arg != 0 ? 1 : 0;
             if (last >= 1) {
@@ -411,6 +421,19 @@ public final class ScenarioLink {
             int cpu = integer(f.get(4), key + ".cpu", "a CPU of this scenario");
             int count = f.size() > 5 ? integer(f.get(5), key + ".count", "1 to " + ScenarioCheck.MAX_COUNT) : 1;
             return new Action(at, by, op, "", count, "", 0, cpu, f.get(3), "");
+        }
+        if (op.equals("alloc_workqueue")) {
+            expectFields(f, 5, 5, key, "allocwq takes at,by,op,name,flags (e.g. 1ms,insmod,allocwq,demo_wq,unbound)");
+            return new Action(at, by, op, f.get(3), 1, f.get(4), 0, -1, "", "");
+        }
+        if (op.equals("queue_work")) {
+            expectFields(f, 5, 6, key, "queue takes at,by,op,work,workqueue and optionally cpu");
+            int cpu = f.size() > 5 ? integer(f.get(5), key + ".cpu", "-1 or a CPU of this scenario") : -1;
+            return new Action(at, by, op, f.get(4), 1, "", 0, cpu, f.get(3), "");
+        }
+        if (op.equals("flush_work") || op.equals("destroy_workqueue")) {
+            expectFields(f, 4, 4, key, shortOp + " takes at,by,op,target");
+            return new Action(at, by, op, "", 1, "", 0, -1, f.get(3), "");
         }
         if (op.equals("sigkill")) {
             expectFields(f, 4, 4, key, "sigkill takes at,by,op,target with an empty by (e.g. 1ms,,sigkill,insmod)");

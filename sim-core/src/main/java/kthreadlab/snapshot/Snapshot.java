@@ -40,6 +40,8 @@ public final class Snapshot {
         public final int pid;
         public final int ppid;
         public final String comm;
+        /** The name ps shows (wq_worker_comm): a kworker's comm plus "+wq"/"-wq" for its latest workqueue. */
+        public final String psComm;
         /** The letter ps shows (R S D I P X Z). */
         public final String state;
         /** The kernel's name for __state, e.g. TASK_UNINTERRUPTIBLE. */
@@ -64,6 +66,7 @@ public final class Snapshot {
             this.pid = t.pid;
             this.ppid = t.parent >= 0 ? m.task(t.parent).pid : 0;
             this.comm = t.comm;
+            this.psComm = m.wq.psComm(t.id, t.comm, (t.flags & TaskFlags.PF_WQ_WORKER) != 0);
             this.state = t.exitState == TaskState.EXIT_ZOMBIE ? "Z" : TaskState.letter(t.state);
             this.stateName = TaskState.name(t.state);
             this.cpu = t.cpu;

@@ -119,7 +119,7 @@ final class ScenarioEditor {
             String key = "actions[" + i + "]";
             for (int f = 0; f < ACTION_FIELDS.length; f++) {
                 String name = ACTION_FIELDS[f];
-                String[] options = name.equals("op") ? Action.OPS : name.equals("fn") ? Action.FNS
+                String[] options = name.equals("op") ? Action.OPS : name.equals("fn") ? fnChoices(r[f])
                     : name.equals("fail") ? Action.FAILS : null;
                 HTMLElement wrap = options != null ? choice(row, name, key + "." + name, options, r[f])
                     : text(row, name, key + "." + name, r[f], name.equals("at") || name.equals("count")
@@ -164,6 +164,14 @@ final class ScenarioEditor {
         boolean creates = op.equals("kthread_run") || op.equals("kthread_create");
         for (String f : ACTION_FIELDS) {
             boolean on;
+            if (isWorkqueueOp(op)) {
+                on = workqueueField(op, f);
+                HTMLElement w = Dom.closest(row.querySelector("[data-field=\"" + f + "\"]"), "field");
+                if (w != null) {
+                    Dom.show(w, on);
+                }
+                continue;
+            }
             switch (f) {
                 case "name": case "fn": case "arg": case "fail":
                     on = creates;
@@ -270,9 +278,58 @@ final class ScenarioEditor {
             Durations.parse(value("until").trim(), "until"), actions, app.scenario().whatIf);
     }
 
+    /** fn choices: the thread functions, then alloc_workqueue flag sets (and the current value if other). */
+    static String[] fnChoices(String current) {
+        List<String> out = new ArrayList<>();
+        for (String f : Action.FNS) {
+            out.add(f);
+        }
+        out.add("0");
+        for (String f : Action.WQ_FLAGS) {
+            out.add(f);
+        }
+        out.add("unbound|highpri");
+        if (current != null && !current.isEmpty() && !out.contains(current)) {
+            out.add(current);
+        }
+        return out.toArray(new String[0]);
+    }
+
+    static boolean isWorkqueueOp(String op) {
+        for (String o : Action.WQ_OPS) {
+            if (o.equals(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fields a workqueue op takes: alloc_workqueue name+fn, queue_work name+cpu+target, others target. */
+    static boolean workqueueField(String op, String f) {
+        switch (f) {
+            case "at": case "by": case "op":
+                return true;
+            case "name":
+                return op.equals("alloc_workqueue") || op.equals("queue_work");
+            case "fn":
+                return op.equals("alloc_workqueue");
+            case "cpu":
+                return op.equals("queue_work");
+            case "target":
+                return !op.equals("alloc_workqueue");
+            default:
+                return false;
+        }
+    }
+
     private static Action action(String[] r, String key) throws ScenarioException {
         String op = r[2];
         long at = Durations.parse(r[0].trim(), key + ".at");
+        if (isWorkqueueOp(op)) {
+            int cpu = op.equals("queue_work") ? (int) whole(r[7].trim(), key + ".cpu", -1, ScenarioCheck.MAX_CPUS) : -1;
+            return new Action(at, r[1], op, workqueueField(op, "name") ? r[3] : "", 1,
+                op.equals("alloc_workqueue") ? r[5] : "", 0, cpu, workqueueField(op, "target") ? r[8] : "", "");
+        }
         boolean creates = op.equals("kthread_run") || op.equals("kthread_create");
         int count = op.equals("sigkill") ? 1 : (int) whole(r[4].trim(), key + ".count", -1, ScenarioCheck.MAX_COUNT);
         if (creates) {

@@ -81,7 +81,7 @@ final class TaskPane {
         cell(tr, "num pid", Integer.toString(t.pid));
         cell(tr, "num ppid", Integer.toString(t.ppid));
         HTMLElement comm = cell(tr, "comm", null);
-        HTMLElement b = Dom.button("chip follow", t.comm);
+        HTMLElement b = Dom.button("chip follow", t.psComm);
         b.setAttribute("style", Palette.style(Palette.slot(t.id, s.cpus.size(), t.idle)));
         b.setAttribute("data-task", Integer.toString(t.id));
         b.setAttribute("title", "follow " + Fmt.task(t) + " in the source" + (t.flags.isEmpty() ? "" : "; flags " + t.flags)

@@ -9,6 +9,7 @@ import kthreadlab.scenario.Scenario;
 import kthreadlab.sched.core.ScheduleIdle;
 import kthreadlab.state.CpuMask;
 import kthreadlab.state.Rq;
+import kthreadlab.workqueue.WorkqueueInitEarly;
 
 /**
  * Builds the machine a scenario starts from: the per-CPU idle tasks, the boot task (pid 0 on
@@ -41,6 +42,9 @@ public final class Boot {
         Rq rq0 = m.rqs[0];
         rq0.halted = false;
         m.kthreaddDone = m.newCompletion("kthreadd_done").id;
+        if (s.boot.equals("workqueues")) {
+            WorkqueueInitEarly.run(m);
+        }
         for (int i = 0; i < s.actions.size(); i++) {
             Action a = s.actions.get(i);
             m.post(a.at, Event.ACTION, i, 0);

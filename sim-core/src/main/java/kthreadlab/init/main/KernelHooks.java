@@ -8,9 +8,16 @@ import kthreadlab.kthread.KthreadFn;
 import kthreadlab.kthread.Kthreadd;
 import kthreadlab.samples.creator.Creator;
 import kthreadlab.samples.kthdemo.SampleFns;
+import kthreadlab.samples.wqdemo.WorkFns;
 import kthreadlab.sched.core.PreemptSchedule;
 import kthreadlab.sched.core.SchedulerTick;
 import kthreadlab.time.timer.Timers;
+import kthreadlab.workqueue.IdleWorkerTimeout;
+import kthreadlab.workqueue.RescuerThread;
+import kthreadlab.workqueue.WorkerThread;
+import kthreadlab.workqueue.WqBarrierFunc;
+import kthreadlab.workqueue.WqWorkerRunning;
+import kthreadlab.workqueue.WqWorkerSleeping;
 
 /** The kernel as the engine sees it: which functions an interrupt, a preemption or a timed event runs. */
 public final class KernelHooks implements Hooks {
@@ -43,6 +50,9 @@ public final class KernelHooks implements Hooks {
             case Event.ACTION:
                 Creator.actionDue(m, e.target);
                 return;
+            case Event.WQ_IDLE_TIMER:
+                IdleWorkerTimeout.expired(m, e.target, e.generation);
+                return;
             default:
                 throw new IllegalStateException("unknown event kind " + e.kind);
         }
@@ -59,8 +69,27 @@ public final class KernelHooks implements Hooks {
                 return new KthreadFn((int) arg);
             case Creator.FORK_CHILD:
                 return Creator.forkedChild((int) arg);
+            case "worker_thread":
+                return new WorkerThread((int) arg);
+            case "rescuer_thread":
+                return new RescuerThread((int) arg);
             default:
                 return SampleFns.start(fn, arg);
         }
+    }
+
+    @Override
+    public Frame wqWorkerSleeping(int task) {
+        return new WqWorkerSleeping(task);
+    }
+
+    @Override
+    public Frame wqWorkerRunning(int task) {
+        return new WqWorkerRunning(task);
+    }
+
+    @Override
+    public Frame workFn(String fn, int work) {
+        return fn.equals("wq_barrier_func") ? new WqBarrierFunc(work) : WorkFns.start(fn);
     }
 }

@@ -39,6 +39,8 @@ public final class KernelInit extends Frame {
                 pc = 2;
                 if (m.scenario.boot.equals("v5.15")) {
                     x.call(new BootThreads());
+                } else if (m.scenario.boot.equals("workqueues")) {
+                    x.call(new WorkqueuesBoot());
                 }
                 return;
             default:

@@ -10,6 +10,7 @@ import kthreadlab.format.Errno;
 import kthreadlab.format.Names;
 import kthreadlab.kthread.KthreadApi;
 import kthreadlab.kthread.KthreadCreateOnNode;
+import kthreadlab.samples.wqdemo.WqdemoAction;
 import kthreadlab.scenario.Action;
 import kthreadlab.sched.Rqs;
 import kthreadlab.sched.core.Core;
@@ -271,7 +272,9 @@ public final class Creator {
                 default: {
                     int job = c.pendingActions.remove(0);
                     pc = 0;
-                    x.call(new DemoAction(job >>> 16, job & 0xffff));
+                    Action a = x.m.scenario.actions.get(job >>> 16);
+                    x.call(WqdemoAction.serves(a.op) ? new WqdemoAction(job >>> 16)
+                        : new DemoAction(job >>> 16, job & 0xffff));
                 }
             }
         }

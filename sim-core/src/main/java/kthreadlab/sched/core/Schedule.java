@@ -3,6 +3,8 @@ package kthreadlab.sched.core;
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
+import kthreadlab.state.TaskFlags;
+import kthreadlab.state.TaskState;
 
 /** schedule(): __schedule(SM_NONE) with preemption disabled, again while need_resched. */
 public final class Schedule extends Frame {
@@ -24,6 +26,9 @@ public final class Schedule extends Frame {
         switch (pc) {
             case 0:
                 pc = 1;
+                if (x.cur.state != TaskState.TASK_RUNNING && (x.cur.flags & TaskFlags.PF_WQ_WORKER) != 0) {
+                    x.call(new SchedSubmitWork(x.cur.id));
+                }
                 return;
             case 1:
                 x.preemptDisable();
@@ -41,6 +46,10 @@ public final class Schedule extends Frame {
                 pc = x.rq.needResched ? 1 : 5;
                 return;
             case 5:
+                if ((x.cur.flags & TaskFlags.PF_WQ_WORKER) != 0) {
+                    x.callAndReturn(new SchedUpdateWorker(x.cur.id));
+                    return;
+                }
                 x.ret(0);
                 return;
             default:

@@ -1,0 +1,98 @@
+package kthreadlab.samples.wqdemo;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.engine.StepCost;
+import kthreadlab.time.timer.ScheduleTimeout;
+
+/** The work functions of samples/wqdemo.c: short, sleeping and CPU-bound. */
+public final class WorkFns {
+    static final String FILE = "samples/wqdemo.c";
+    /** The work items of the module, as a scenario names them. */
+    public static final String[] WORKS = {"short_work", "sleep_work", "cpu_work"};
+    static final long SLEEP_MS = 20;
+    static final int BUSY_LOOPS = 4;
+
+    private WorkFns() {
+    }
+
+    /** The function of a work item: short_work -> short_work_fn. */
+    public static String fnOf(String work) {
+        return work + "_fn";
+    }
+
+    public static Frame start(String fn) {
+        switch (fn) {
+            case "short_work_fn":
+                return new Short();
+            case "sleep_work_fn":
+                return new Sleep();
+            case "cpu_work_fn":
+                return new Cpu();
+            default:
+                throw new IllegalArgumentException("unknown work function " + fn);
+        }
+    }
+
+    /** short_work_fn: one statement. */
+    static final class Short extends Frame {
+        static final Code CODE = new Code(FILE, "short_work_fn", "short_runs++;");
+
+        @Override
+        public Code code() {
+            return CODE;
+        }
+
+        @Override
+        public void step(Exec x) {
+            x.ret(0);
+        }
+    }
+
+    /** sleep_work_fn: blocks its kworker for sleep_ms. */
+    static final class Sleep extends Frame {
+        static final Code CODE = new Code(FILE, "sleep_work_fn",
+            "schedule_timeout_interruptible(msecs_to_jiffies(sleep_ms));");
+
+        @Override
+        public Code code() {
+            return CODE;
+        }
+
+        @Override
+        public void step(Exec x) {
+            long hz = x.m.config.hz;
+            long j = (SLEEP_MS * hz + 999) / 1000;
+            x.callAndReturn(new ScheduleTimeout(j, true));
+        }
+    }
+
+    /** cpu_work_fn: keeps the CPU busy for busy_loops passes, never sleeping. */
+    static final class Cpu extends Frame {
+        static final Code CODE = new Code(FILE, "cpu_work_fn",
+            "for (i = 0; i < busy_loops; i++)",
+            "cpu_relax();");
+        private int i;
+
+        @Override
+        public Code code() {
+            return CODE;
+        }
+
+        @Override
+        public void step(Exec x) {
+            if (pc == 0) {
+                if (i < BUSY_LOOPS) {
+                    pc = 1;
+                } else {
+                    x.ret(0);
+                }
+                return;
+            }
+            x.cost(StepCost.WORK);
+            i++;
+            pc = 0;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package kthreadlab.workqueue;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.engine.Machine;
+import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.KthreadCreateOnNode;
+import kthreadlab.sched.core.WakeUpProcess;
+import kthreadlab.state.CpuMask;
+import kthreadlab.state.Worker;
+import kthreadlab.state.Workqueue;
+
+/** init_rescuer(wq): a WQ_MEM_RECLAIM workqueue gets its rescuer thread, named after the workqueue. */
+public final class InitRescuer extends Frame {
+    static final Code CODE = new Code("kernel/workqueue.c", "init_rescuer",
+        "if (!(wq->flags & WQ_MEM_RECLAIM))",
+        "#1 return 0;",
+        "rescuer = alloc_worker(NUMA_NO_NODE);",
+        "rescuer->task = kthread_create(rescuer_thread, rescuer, \"%s\", wq->name);",
+        "wq->rescuer = rescuer;",
+        "kthread_bind_mask(rescuer->task, cpu_possible_mask);",
+        "wake_up_process(rescuer->task);",
+        "#2 return 0;");
+    private final int wq;
+    private int rescuer = -1;
+    private long task;
+
+    public InitRescuer(int wq) {
+        this.wq = wq;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public String detail() {
+        return "";
+    }
+
+    @Override
+    public void onReturn(long value) {
+        if (pc == 4) {
+            task = value;
+        }
+    }
+
+    @Override
+    public void step(Exec x) {
+        Machine m = x.m;
+        Workqueue q = m.wq.wq(wq);
+        switch (pc) {
+            case 0:
+                pc = (q.flags & Workqueue.WQ_MEM_RECLAIM) == 0 ? 1 : 2;
+                return;
+            case 1:
+                x.ret(0);
+                return;
+            case 2: {
+                Worker w = new Worker(m.wq.workers.size());
+                w.rescueWq = wq;
+                m.wq.workers.add(w);
+                rescuer = w.id;
+                pc = 3;
+                return;
+            }
+            case 3:
+                pc = 4;
+                x.call(KthreadCreateOnNode.call(new KthreadCreateOnNode.Request("rescuer_thread", rescuer, q.name, 0,
+                    "")));
+                return;
+            case 4:
+                if (task < 0) {
+                    m.wq.worker(rescuer).dead = true;
+                    x.ret(task);
+                    return;
+                }
+                m.wq.worker(rescuer).task = (int) task;
+                q.rescuer = rescuer;
+                pc = 5;
+                return;
+            case 5:
+                pc = 6;
+                x.call(new KthreadApi.Bind((int) task, CpuMask.first(m.config.cpus)));
+                return;
+            case 6:
+                pc = 7;
+                x.call(new WakeUpProcess((int) task));
+                return;
+            default:
+                x.ret(0);
+        }
+    }
+}

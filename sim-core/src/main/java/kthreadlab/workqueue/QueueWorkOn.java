@@ -1,0 +1,73 @@
+package kthreadlab.workqueue;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.state.Work;
+
+/**
+ * queue_work_on(cpu, wq, work): claims PENDING and queues the item; returns 0 (false) if it was
+ * already pending. cpu is Policy.WORK_CPU_UNBOUND for queue_work().
+ */
+public final class QueueWorkOn extends Frame {
+    static final Code CODE = new Code("kernel/workqueue.c", "queue_work_on",
+        "local_irq_save(flags);",
+        "if (!test_and_set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))) {",
+        "__queue_work(cpu, wq, work);",
+        "ret = true;",
+        "local_irq_restore(flags);",
+        "return ret;");
+    private final int cpu;
+    private final int wq;
+    private final int work;
+    private long ret;
+
+    public QueueWorkOn(int cpu, int wq, int work) {
+        this.cpu = cpu;
+        this.wq = wq;
+        this.work = work;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public String detail() {
+        return "";
+    }
+
+    @Override
+    public void step(Exec x) {
+        Work w = x.m.wq.work(work);
+        switch (pc) {
+            case 0:
+                x.rq.irqsOff++;
+                pc = 1;
+                return;
+            case 1:
+                if (w.pending) {
+                    pc = 4;
+                } else {
+                    w.pending = true;
+                    pc = 2;
+                }
+                return;
+            case 2:
+                pc = 3;
+                x.call(new __QueueWork(cpu, wq, work));
+                return;
+            case 3:
+                ret = 1;
+                pc = 4;
+                return;
+            case 4:
+                x.rq.irqsOff--;
+                pc = 5;
+                return;
+            default:
+                x.ret(ret);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package kthreadlab.workqueue;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.sched.core.WakeUpProcess;
+
+/** wake_up_worker(pool): wakes the first idle worker, if any. */
+public final class WakeUpWorker extends Frame {
+    static final Code CODE = new Code("kernel/workqueue.c", "wake_up_worker",
+        "struct worker *worker = first_idle_worker(pool);",
+        "if (likely(worker))",
+        "wake_up_process(worker->task);");
+    private final int pool;
+    private int worker = -1;
+
+    public WakeUpWorker(int pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public void step(Exec x) {
+        switch (pc) {
+            case 0:
+                worker = Policy.firstIdleWorker(x.m.wq.pool(pool));
+                pc = 1;
+                return;
+            case 1:
+                if (worker < 0) {
+                    x.ret(0);
+                } else {
+                    pc = 2;
+                }
+                return;
+            default:
+                x.callAndReturn(new WakeUpProcess(x.m.wq.worker(worker).task));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package kthreadlab.workqueue;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.state.Worker;
+import kthreadlab.state.WorkerPool;
+
+/** worker_leave_idle(worker): off the idle list (IDLE is not a NOT_RUNNING flag: nr_running is unchanged). */
+public final class WorkerLeaveIdle extends Frame {
+    static final Code CODE = new Code("kernel/workqueue.c", "worker_leave_idle",
+        "worker_clr_flags(worker, WORKER_IDLE);",
+        "pool->nr_idle--;",
+        "list_del_init(&worker->entry);");
+    private final int worker;
+
+    public WorkerLeaveIdle(int worker) {
+        this.worker = worker;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public void step(Exec x) {
+        Worker w = x.m.wq.worker(worker);
+        WorkerPool p = x.m.wq.pool(w.pool);
+        switch (pc) {
+            case 0:
+                Policy.clrFlags(x.m, w, Worker.WORKER_IDLE);
+                pc = 1;
+                return;
+            case 1:
+                p.nrIdle--;
+                pc = 2;
+                return;
+            default:
+                p.idleList.remove(Integer.valueOf(worker));
+                x.ret(0);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package kthreadlab.workqueue;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.sched.core.WakeUpProcess;
+import kthreadlab.state.Worker;
+import kthreadlab.state.WorkerPool;
+
+/**
+ * wq_worker_sleeping(task), from schedule()'s sched_submit_work(): a running worker blocks; if it
+ * was the pool's last running one and items wait, the first idle worker is woken.
+ */
+public final class WqWorkerSleeping extends Frame {
+    static final Code CODE = new Code("kernel/workqueue.c", "wq_worker_sleeping",
+        "if (worker->flags & WORKER_NOT_RUNNING)",
+        "#1 return;",
+        "worker->sleeping = 1;",
+        "raw_spin_lock_irq(&pool->lock);",
+        "if (atomic_dec_and_test(&pool->nr_running) &&",
+        "next = first_idle_worker(pool);",
+        "wake_up_process(next->task);",
+        "raw_spin_unlock_irq(&pool->lock);");
+    private final int task;
+    private int next = -1;
+
+    public WqWorkerSleeping(int task) {
+        this.task = task;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public void step(Exec x) {
+        Worker w = x.m.wq.workerOfTask(task);
+        switch (pc) {
+            case 0:
+                pc = w == null || (w.flags & Worker.WORKER_NOT_RUNNING) != 0 || w.sleeping ? 1 : 2;
+                return;
+            case 1:
+                x.ret(0);
+                return;
+            case 2:
+                w.sleeping = true;
+                pc = 3;
+                return;
+            case 3:
+                x.rq.irqsOff++;
+                pc = 4;
+                return;
+            case 4: {
+                WorkerPool p = x.m.wq.pool(w.pool);
+                p.nrRunning--;
+                pc = p.nrRunning == 0 && !p.worklist.isEmpty() ? 5 : 7;
+                return;
+            }
+            case 5:
+                next = Policy.firstIdleWorker(x.m.wq.pool(w.pool));
+                pc = next >= 0 ? 6 : 7;
+                return;
+            case 6:
+                pc = 7;
+                x.call(new WakeUpProcess(x.m.wq.worker(next).task));
+                return;
+            default:
+                x.rq.irqsOff--;
+                x.ret(0);
+        }
+    }
+}
