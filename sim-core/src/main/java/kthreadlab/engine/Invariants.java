@@ -4,6 +4,9 @@ import kthreadlab.state.CfsRq;
 import kthreadlab.state.KthreadCreateInfo;
 import kthreadlab.state.Rq;
 import kthreadlab.state.TaskState;
+import kthreadlab.state.Work;
+import kthreadlab.state.Worker;
+import kthreadlab.state.WorkerPool;
 
 /**
  * The machine's invariants (DESIGN.md), checked after a step. The first one broken becomes the
@@ -56,6 +59,9 @@ public final class Invariants {
             if (!checkQueued(m, t, trees[t.id])) {
                 return;
             }
+        }
+        if (!checkWorkqueues(m)) {
+            return;
         }
         checkLock(m);
     }
@@ -113,5 +119,37 @@ public final class Invariants {
 
     static String who(TaskStruct t) {
         return t.comm + "/" + t.pid;
+    }
+
+    /**
+     * Workqueues: a work item runs exactly once per queueing (started == queued - pending); no
+     * worker is both idle (WORKER_IDLE or on its pool's idle list) and running an item; a pool
+     * never counts fewer than 0 running or more idle workers than it has. (The idle flag, the idle
+     * list and nr_idle change one statement apart under pool->lock, so they are not compared.)
+     */
+    private static boolean checkWorkqueues(Machine m) {
+        for (Work w : m.wq.works) {
+            if (w.started != w.queued - (w.pending ? 1 : 0)) {
+                m.bug("work " + w.name + " queued " + w.queued + " times but started " + w.started + " times");
+                return false;
+            }
+        }
+        for (Worker k : m.wq.workers) {
+            if (k.dead || k.pool < 0 || k.currentWork < 0) {
+                continue;
+            }
+            if (k.idle() || m.wq.pool(k.pool).idleList.contains(k.id)) {
+                m.bug("kworker " + k.id + " of pool " + k.pool + " is idle while it runs an item");
+                return false;
+            }
+        }
+        for (WorkerPool p : m.wq.pools) {
+            if (p.nrRunning < 0 || p.nrIdle > p.nrWorkers) {
+                m.bug("pool " + p.id + " counts nr_running " + p.nrRunning + ", nr_idle " + p.nrIdle
+                    + " of nr_workers " + p.nrWorkers);
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -51,6 +51,7 @@ public final class QueueWorkOn extends Frame {
                     pc = 4;
                 } else {
                     w.pending = true;
+                    w.queued++;
                     pc = 2;
                 }
                 return;

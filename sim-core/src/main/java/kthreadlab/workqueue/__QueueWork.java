@@ -100,7 +100,6 @@ public final class __QueueWork extends Frame {
             case TRACE:
                 m.tracepoint(x.rq, "workqueue_queue_work", "work struct=" + Policy.ptr(work) + " function="
                     + w.fn + " workqueue=" + q.name + " req_cpu=" + reqCpu + " cpu=" + unsigned(m.wq.pool(pool).cpu));
-                w.queued++;
                 pc = ACTIVE;
                 return;
             case ACTIVE:
