@@ -20,6 +20,12 @@ public final class JsonText {
     /** Appends the string as a JSON literal, with its quotes. */
     public static void append(StringBuilder sb, String s) {
         sb.append('"');
+        appendInside(sb, s);
+        sb.append('"');
+    }
+
+    /** Appends the text escaped as the inside of a JSON string literal (no quotes). */
+    public static void appendInside(StringBuilder sb, CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -52,6 +58,5 @@ public final class JsonText {
                     }
             }
         }
-        sb.append('"');
     }
 }

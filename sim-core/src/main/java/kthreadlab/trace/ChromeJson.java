@@ -53,48 +53,114 @@ public final class ChromeJson {
     }
 
     public static String write(List<TraceEvent> events, int cpus) {
-        Map<Integer, Task> tasks = tasks(events);
-        long endNs = 0;
-        for (TraceEvent e : events) {
-            endNs = Math.max(endNs, e.timeNs);
-        }
-        StringBuilder sb = new StringBuilder("{\"traceEvents\":[");
-        boolean first = true;
-        for (Task t : tasks.values()) {
-            first = metadata(sb, first, "process_name", t);
-            first = metadata(sb, first, "thread_name", t);
-        }
-        for (TraceEvent e : events) {
-            Task t = tasks.get(e.task);
-            if (e.kind == TraceEvent.FUNC_ENTER) {
-                t.open.add(e.name);
-                first = begin(sb, first, t, e);
-            } else if (e.kind == TraceEvent.FUNC_EXIT) {
-                int at = t.open.lastIndexOf(e.name);
-                while (at >= 0 && t.open.size() > at) {
-                    t.open.remove(t.open.size() - 1);
-                    first = end(sb, first, t, e.timeNs);
-                }
-            } else if (e.kind == TraceEvent.API) {
-                first = instant(sb, first, t, e);
-            }
-        }
-        for (Task t : tasks.values()) {
-            long close = t.exited ? t.lastNs : endNs;
-            while (!t.open.isEmpty()) {
-                t.open.remove(t.open.size() - 1);
-                first = end(sb, first, t, close);
-            }
-        }
-        sb.append("\n],\n\"systemTraceEvents\":");
-        JsonText.append(sb, Ftrace.format(events, cpus));
-        return sb.append(",\n\"displayTimeUnit\":\"ns\"}\n").toString();
+        return TextExport.all(new Writer(events, cpus, -1));
     }
 
-    /** Every task of the trace by task id, with a unique tid, its last comm and when its trace ends. */
-    private static Map<Integer, Task> tasks(List<TraceEvent> events) {
-        Map<Integer, Task> tasks = new TreeMap<>();
-        for (TraceEvent e : events) {
+    /**
+     * The Chrome JSON in pieces: the tasks are collected, then the metadata, the slices and
+     * instants, the slices still open, and the ftrace text (`eventCount` as for Ftrace.Writer).
+     */
+    public static final class Writer implements TextExport {
+        private final List<TraceEvent> events;
+        private final Ftrace.Writer ftrace;
+        private final Map<Integer, Task> tasks = new TreeMap<>();
+        private int scanned;
+        private int at;
+        private long endNs;
+        private int phase;
+        private boolean first = true;
+
+        public Writer(List<TraceEvent> events, int cpus, long eventCount) {
+            this.events = events;
+            this.ftrace = new Ftrace.Writer(events, cpus, eventCount, true);
+        }
+
+        @Override
+        public boolean next(StringBuilder out, int budget) {
+            int n = events.size();
+            switch (phase) {
+                case 0:
+                    int to = (int) Math.min(n, (long) scanned + budget);
+                    for (int i = scanned; i < to; i++) {
+                        endNs = Math.max(endNs, events.get(i).timeNs);
+                    }
+                    scanned = scan(tasks, events, scanned, to);
+                    if (scanned < n) {
+                        return false;
+                    }
+                    assignTids(tasks);
+                    out.append("{\"traceEvents\":[");
+                    for (Task t : tasks.values()) {
+                        first = metadata(out, first, "process_name", t);
+                        first = metadata(out, first, "thread_name", t);
+                    }
+                    phase = 1;
+                    return false;
+                case 1:
+                    int stop = (int) Math.min(n, (long) at + budget);
+                    for (; at < stop; at++) {
+                        first = record(out, first, tasks.get(events.get(at).task), events.get(at));
+                    }
+                    if (at < n) {
+                        return false;
+                    }
+                    for (Task t : tasks.values()) {
+                        long close = t.exited ? t.lastNs : endNs;
+                        while (!t.open.isEmpty()) {
+                            t.open.remove(t.open.size() - 1);
+                            first = end(out, first, t, close);
+                        }
+                    }
+                    out.append("\n],\n\"systemTraceEvents\":\"");
+                    phase = 2;
+                    return false;
+                case 2:
+                    if (!ftrace.next(out, budget)) {
+                        return false;
+                    }
+                    out.append("\",\n\"displayTimeUnit\":\"ns\"}\n");
+                    phase = 3;
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
+        @Override
+        public long done() {
+            return scanned + (long) at + ftrace.done();
+        }
+
+        @Override
+        public long total() {
+            return 2L * events.size() + ftrace.total();
+        }
+    }
+
+    /** One record's slice or instant (tracepoints are in systemTraceEvents). */
+    private static boolean record(StringBuilder sb, boolean first, Task t, TraceEvent e) {
+        if (e.kind == TraceEvent.FUNC_ENTER) {
+            t.open.add(e.name);
+            return begin(sb, first, t, e);
+        }
+        if (e.kind == TraceEvent.FUNC_EXIT) {
+            int at = t.open.lastIndexOf(e.name);
+            while (at >= 0 && t.open.size() > at) {
+                t.open.remove(t.open.size() - 1);
+                first = end(sb, first, t, e.timeNs);
+            }
+            return first;
+        }
+        if (e.kind == TraceEvent.API) {
+            return instant(sb, first, t, e);
+        }
+        return first;
+    }
+
+    /** Collects the tasks of records [from, to): by task id, their last comm and when their trace ends. */
+    private static int scan(Map<Integer, Task> tasks, List<TraceEvent> events, int from, int to) {
+        for (int i = from; i < to; i++) {
+            TraceEvent e = events.get(i);
             Task t = tasks.get(e.task);
             if (t == null) {
                 t = new Task(e.pid, e.cpu);
@@ -106,6 +172,11 @@ public final class ChromeJson {
                 t.exited = true;
             }
         }
+        return to;
+    }
+
+    /** Gives every task a unique tid. */
+    private static void assignTids(Map<Integer, Task> tasks) {
         Map<Integer, Integer> usedTids = new TreeMap<>();
         int spare = IDLE_TID_BASE + 65_536;
         for (Map.Entry<Integer, Task> en : tasks.entrySet()) {
@@ -117,7 +188,6 @@ public final class ChromeJson {
             usedTids.put(tid, en.getKey());
             t.tid = tid;
         }
-        return tasks;
     }
 
     /** Starts an event on its own line: {"name":…,"ph":…,"pid":…,"tid":…. Returns false (no longer first). */

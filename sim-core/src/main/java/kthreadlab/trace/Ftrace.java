@@ -2,6 +2,7 @@ package kthreadlab.trace;
 
 import java.util.List;
 import kthreadlab.format.Time;
+import kthreadlab.scenario.JsonText;
 
 /**
  * Renders trace events as the text of /sys/kernel/tracing/trace with the nop tracer, in v5.15's
@@ -28,19 +29,82 @@ public final class Ftrace {
     }
 
     public static String format(List<TraceEvent> events, int cpus) {
-        long n = 0;
-        for (TraceEvent e : events) {
-            if (e.kind == TraceEvent.EVENT) {
-                n++;
+        return TextExport.all(new Writer(events, cpus, -1, false));
+    }
+
+    /**
+     * The ftrace text in pieces. `eventCount` is the number of EVENT records if known (a History
+     * keeps them apart), else -1 to count them first. With `json`, the text is written escaped as
+     * the inside of a JSON string literal (for Chrome JSON's systemTraceEvents), without quotes.
+     */
+    public static final class Writer implements TextExport {
+        private final List<TraceEvent> events;
+        private final int cpus;
+        private final boolean json;
+        private long count;
+        private int counted;
+        private int at;
+        private boolean headerDone;
+        private final StringBuilder buf = new StringBuilder();
+        private final boolean counting;
+
+        public Writer(List<TraceEvent> events, int cpus, long eventCount, boolean json) {
+            this.events = events;
+            this.cpus = cpus;
+            this.json = json;
+            this.count = eventCount;
+            this.counting = eventCount < 0;
+            this.counted = eventCount >= 0 ? events.size() : 0;
+        }
+
+        @Override
+        public boolean next(StringBuilder out, int budget) {
+            int n = events.size();
+            if (counted < n) {
+                int stop = (int) Math.min(n, (long) counted + budget);
+                long c = Math.max(count, 0);
+                for (; counted < stop; counted++) {
+                    if (events.get(counted).kind == TraceEvent.EVENT) {
+                        c++;
+                    }
+                }
+                count = c;
+                return false;
+            }
+            if (!headerDone) {
+                headerDone = true;
+                put(out, header(cpus, Math.max(count, 0)));
+                return n == 0;
+            }
+            int stop = (int) Math.min(n, (long) at + budget);
+            for (; at < stop; at++) {
+                TraceEvent e = events.get(at);
+                if (e.kind == TraceEvent.EVENT) {
+                    buf.setLength(0);
+                    buf.append(line(e)).append('\n');
+                    put(out, buf);
+                }
+            }
+            return at >= n;
+        }
+
+        private void put(StringBuilder out, CharSequence text) {
+            if (json) {
+                JsonText.appendInside(out, text);
+            } else {
+                out.append(text);
             }
         }
-        StringBuilder sb = new StringBuilder(header(cpus, n));
-        for (TraceEvent e : events) {
-            if (e.kind == TraceEvent.EVENT) {
-                sb.append(line(e)).append('\n');
-            }
+
+        @Override
+        public long done() {
+            return (counting ? counted : 0) + (long) at;
         }
-        return sb.toString();
+
+        @Override
+        public long total() {
+            return Math.max(1, (counting ? 2L : 1L) * events.size());
+        }
     }
 
     /** One event line, without the newline. */

@@ -14,6 +14,8 @@ import kthreadlab.scenario.ScenarioJson;
 import kthreadlab.trace.ChromeJson;
 import kthreadlab.trace.Ftrace;
 import kthreadlab.trace.TraceEvent;
+import java.util.List;
+import kthreadlab.trace.TextExport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +80,34 @@ class TraceExportTest {
             }
         }
         assertTrue(busy > 0, "some cuts end with work pending at until: " + busy);
+    }
+
+    /** Written in small pieces (as the page does between frames), the text is the one-call text. */
+    @Test
+    void piecesMakeTheSameText() {
+        for (String name : new String[] {"seed", "run-stop", "many-threads"}) {
+            History h = new History(Presets.get(name).scenario);
+            h.recordAll();
+            List<TextExport> writers = List.of(new Ftrace.Writer(h.trace(), h.cpus(), h.tracepoints().size(), false),
+                new Ftrace.Writer(h.trace(), h.cpus(), -1, false),
+                new ChromeJson.Writer(h.trace(), h.cpus(), h.tracepoints().size()));
+            List<String> whole = List.of(Ftrace.format(h.trace(), h.cpus()), Ftrace.format(h.trace(), h.cpus()),
+                ChromeJson.write(h.trace(), h.cpus()));
+            for (int i = 0; i < writers.size(); i++) {
+                TextExport w = writers.get(i);
+                StringBuilder sb = new StringBuilder();
+                long last = -1;
+                int calls = 0;
+                boolean done = false;
+                while (!done) {
+                    done = w.next(sb, 97);
+                    assertTrue(w.done() >= last && w.done() <= w.total(), name + ": progress " + w.done());
+                    last = w.done();
+                    calls++;
+                }
+                assertEquals(whole.get(i), sb.toString(), name + " writer " + i);
+                assertTrue(calls > h.trace().size() / 97, name + ": written in pieces, " + calls + " calls");
+            }
+        }
     }
 }
