@@ -136,6 +136,7 @@ public final class App {
         } else {
             openLink(o);
         }
+        share.offerKept();
         Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
         exportProbes(runner::longest, runner::resetLongest);
         Dom.byId("page").setAttribute("data-ready", "true");
@@ -241,6 +242,12 @@ public final class App {
     /** Runs a long job (an export) in slices, as the only foreground job. */
     void startJob(Runner.Job j) {
         runner.start(j);
+    }
+
+    /** Stops the foreground job (Cancel of a download). */
+    void cancelJob() {
+        runner.cancel();
+        controls.update(history, pos, false);
     }
 
     private boolean recordInBackground(double deadline) {

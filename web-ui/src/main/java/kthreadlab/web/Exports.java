@@ -40,6 +40,25 @@ final class Exports {
         + " setTimeout(function () { URL.revokeObjectURL(kUrl); kA.remove(); }, 2000);")
     static native void download(String name, String mime, String text);
 
+    /** A list of text pieces for downloadParts. */
+    @JSBody(script = "return [];")
+    static native JSObject parts();
+
+    @JSBody(params = {"parts", "text"}, script = "parts.push(text);")
+    static native void push(JSObject parts, String text);
+
+    /** Downloads the pieces as one file (a Blob of the pieces: no single string of the whole). */
+    @JSBody(params = {"name", "mime", "parts"}, script = "var kBlob = new Blob(parts, {type: mime});"
+        + " var kUrl = URL.createObjectURL(kBlob); var kA = document.createElement('a');"
+        + " kA.href = kUrl; kA.download = name; kA.target = '_self'; kA.style.display = 'none';"
+        + " document.body.appendChild(kA); kA.click();"
+        + " setTimeout(function () { URL.revokeObjectURL(kUrl); kA.remove(); }, 2000);")
+    static native void downloadParts(String name, String mime, JSObject parts);
+
+    /** window.kthreadlabExportAsk: bytes above which a download asks first (0 when unset). */
+    @JSBody(script = "var kV = window.kthreadlabExportAsk; return typeof kV === 'number' ? kV : 0;")
+    static native double askSetting();
+
     /** Copies text; `done` gets "" on success or why it could not (then the reader copies by hand). */
     @JSBody(params = {"text", "done"}, script = "try {"
         + " if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {"
@@ -72,8 +91,31 @@ final class Exports {
         + " return kVal === null ? '' : kVal; } catch (kEx) { return ''; }")
     static native String load(String key);
 
-    @JSBody(params = {"key", "value"}, script = "try { window.localStorage.setItem(key, value); } catch (kEx) { }")
-    static native void save(String key, String value);
+    @JSBody(params = {"key", "value"}, script = "try { window.localStorage.setItem(key, value); return true; }"
+        + " catch (kEx) { return false; }")
+    static native boolean save(String key, String value);
+
+    @JSBody(params = "key", script = "try { window.localStorage.removeItem(key); } catch (kEx) { }")
+    static native void remove(String key);
+
+    /** The page's localStorage for the Store (an empty value counts as none: it holds no work). */
+    static final class LocalStorage implements Store.Storage {
+        @Override
+        public String get(String key) {
+            String v = load(key);
+            return v == null || v.isEmpty() ? null : v;
+        }
+
+        @Override
+        public boolean set(String key, String value) {
+            return save(key, value);
+        }
+
+        @Override
+        public void remove(String key) {
+            Exports.remove(key);
+        }
+    }
 
     /** The page address without its fragment. */
     @JSBody(script = "return location.href.split('#')[0];")

@@ -104,4 +104,20 @@ final class Fmt {
         }
         return sb.length() == 0 ? "edited" : sb.toString();
     }
+
+    /** A size for people: "830 bytes", "12.3 kB", "86.2 MB" (powers of 1000, one decimal). */
+    static String bytes(long n) {
+        if (n < 1000) {
+            return n + " bytes";
+        }
+        String[] units = {"kB", "MB", "GB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        long tenths = Math.round(v * 10);
+        return tenths / 10 + "." + tenths % 10 + " " + units[u];
+    }
 }

@@ -36,18 +36,102 @@ final class ScenarioEditor {
     private HTMLElement actionsBox;
     /** Set while the reader's own edit is being shown: the form is not rebuilt under the cursor. */
     private boolean editing;
+    /** The scenario the form stands for (filled from it, or the reader's valid edit that became it). */
+    private Scenario formOf;
+    /** The what-ifs the form carries along (the form has no field for them). */
+    private List<String> whatIf = new ArrayList<>();
+    /** The reader has typed since the form was last filled: the form is the draft. */
+    private boolean dirty;
+    private final Store store;
+    private final KeptWork kept;
 
-    ScenarioEditor(App app, ShareUi ui) {
+    ScenarioEditor(App app, ShareUi ui, Store store, KeptWork kept) {
         this.app = app;
         this.ui = ui;
+        this.store = store;
+        this.kept = kept;
     }
 
-    /** A new scenario is shown: refreshes the gallery and, unless it came from this form, the form. */
+    /**
+     * A scenario is shown: refreshes the gallery and, unless the form already stands for it (the
+     * reader's own edit, or a language switch), fills the form from it. A draft the form held is
+     * kept in storage and offered back first.
+     */
     void show(Scenario s, String preset) {
         fillGallery(preset);
-        if (!editing) {
-            fill(s);
+        if (editing) {
+            formOf = s;
+            return;
         }
+        if (s == formOf) {
+            return;
+        }
+        if (dirty) {
+            dirty = false;
+            kept.offerDraft(draftActions());
+        }
+        fill(s);
+    }
+
+    private KeptWork.DraftActions draftActions() {
+        return new KeptWork.DraftActions() {
+            @Override
+            public void restore() {
+                restoreDraft();
+            }
+
+            @Override
+            public void discard() {
+                store.dropDraft();
+            }
+        };
+    }
+
+    /** At start: a stored draft the form does not show is offered back; one this build cannot read is kept aside. */
+    Store.Kept startDraft() {
+        String text = store.draft();
+        if (text == null) {
+            return null;
+        }
+        Draft d = Draft.read(text);
+        if (d == null) {
+            String key = store.moveAside(Store.DRAFT, text);
+            return new Store.Kept(key == null ? Store.DRAFT : key, text, "it is not a draft this version reads", null);
+        }
+        if (d.equals(current())) {
+            dirty = true;
+        } else {
+            kept.offerDraft(draftActions());
+        }
+        return null;
+    }
+
+    /** Fills the form with the stored draft and checks it (a valid one runs at once). */
+    private void restoreDraft() {
+        Draft d = Draft.read(store.draft() == null ? "" : store.draft());
+        if (d == null) {
+            app.setMessage("The draft is no longer stored in this browser.");
+            return;
+        }
+        formOf = app.scenario();
+        fillFrom(d.machine, d.actions, d.whatIf);
+        dirty = true;
+        Dom.show(Dom.byId("scenario-panel"), true);
+        changed();
+    }
+
+    /** The form as typed. */
+    Draft current() {
+        readRows();
+        List<String> machine = new ArrayList<>();
+        for (String k : Draft.MACHINE) {
+            machine.add(value(k));
+        }
+        List<List<String>> actions = new ArrayList<>();
+        for (String[] r : rows) {
+            actions.add(java.util.Arrays.asList(r));
+        }
+        return new Draft(machine, actions, whatIf);
     }
 
     void fillGallery(String current) {
@@ -69,30 +153,43 @@ final class ScenarioEditor {
     // ---- building the form --------------------------------------------------------------------
 
     private void fill(Scenario s) {
-        Dom.clear(form);
-        inputs.clear();
-        errors.clear();
-        HTMLElement machine = Dom.add(form, "div", "editor-machine");
-        text(machine, "Title", "title", s.title, 24);
-        text(machine, "CPUs", "cpus", Integer.toString(s.cpus), 4);
+        formOf = s;
         StringBuilder nohz = new StringBuilder();
         for (int c : s.nohzFull) {
             nohz.append(nohz.length() == 0 ? "" : ",").append(c);
         }
-        text(machine, "nohz_full", "nohz_full", nohz.toString(), 8);
-        choice(machine, "Boot", "boot", ScenarioCheck.BOOT, s.boot);
-        choice(machine, "Preemption", "preempt", ScenarioCheck.PREEMPT, s.preempt);
+        List<String> machine = java.util.Arrays.asList(s.title, Integer.toString(s.cpus), nohz.toString(), s.boot,
+            s.preempt, Integer.toString(s.hz), Long.toString(s.seed), Durations.format(s.until));
+        List<List<String>> actions = new ArrayList<>();
+        for (Action a : s.actions) {
+            actions.add(java.util.Arrays.asList(Durations.format(a.at), a.by, a.op, a.name, Integer.toString(a.count),
+                a.fn, Long.toString(a.arg), Integer.toString(a.cpu), a.target, a.fail));
+        }
+        fillFrom(machine, actions, s.whatIf);
+    }
+
+    /** Builds the form with these field texts (Draft.MACHINE order, ACTION_FIELDS order per action). */
+    private void fillFrom(List<String> m, List<List<String>> actions, List<String> whatIfs) {
+        Dom.clear(form);
+        inputs.clear();
+        errors.clear();
+        whatIf = new ArrayList<>(whatIfs);
+        HTMLElement machine = Dom.add(form, "div", "editor-machine");
+        text(machine, "Title", "title", m.get(0), 24);
+        text(machine, "CPUs", "cpus", m.get(1), 4);
+        text(machine, "nohz_full", "nohz_full", m.get(2), 8);
+        choice(machine, "Boot", "boot", ScenarioCheck.BOOT, m.get(3));
+        choice(machine, "Preemption", "preempt", ScenarioCheck.PREEMPT, m.get(4));
         String[] hz = new String[ScenarioCheck.HZ.length];
         for (int i = 0; i < hz.length; i++) {
             hz[i] = Integer.toString(ScenarioCheck.HZ[i]);
         }
-        choice(machine, "HZ", "hz", hz, Integer.toString(s.hz));
-        text(machine, "Seed", "seed", Long.toString(s.seed), 8);
-        text(machine, "Until", "until", Durations.format(s.until), 7);
+        choice(machine, "HZ", "hz", hz, m.get(5));
+        text(machine, "Seed", "seed", m.get(6), 8);
+        text(machine, "Until", "until", m.get(7), 7);
         rows.clear();
-        for (Action a : s.actions) {
-            rows.add(new String[] {Durations.format(a.at), a.by, a.op, a.name, Integer.toString(a.count), a.fn,
-                Long.toString(a.arg), Integer.toString(a.cpu), a.target, a.fail});
+        for (List<String> a : actions) {
+            rows.add(a.toArray(new String[0]));
         }
         actionsBox = Dom.add(form, "div", "editor-actions");
         HTMLElement add = Dom.add(form, "button", null, "Add action");
@@ -275,7 +372,7 @@ final class ScenarioEditor {
         return new Scenario(value("title"), (int) whole(value("cpus").trim(), "cpus", 1, ScenarioCheck.MAX_CPUS),
             nohz, whole(value("seed").trim(), "seed", 0, ScenarioCheck.MAX_SEED),
             Integer.parseInt(value("hz")), value("preempt"), value("boot"),
-            Durations.parse(value("until").trim(), "until"), actions, app.scenario().whatIf);
+            Durations.parse(value("until").trim(), "until"), actions, whatIf);
     }
 
     /** fn choices: the thread functions, then alloc_workqueue flag sets (and the current value if other). */
@@ -366,8 +463,9 @@ final class ScenarioEditor {
 
     // ---- checking ------------------------------------------------------------------------------
 
-    /** After any change: shows the first problem beside its field, or runs the new scenario. */
+    /** After any change: keeps the draft, shows the first problem beside its field, or runs the new scenario. */
     private void changed() {
+        keepDraft();
         for (Map.Entry<String, HTMLElement> e : errors.entrySet()) {
             Dom.text(e.getValue(), "");
         }
@@ -388,6 +486,27 @@ final class ScenarioEditor {
             ui.edited(s);
         } finally {
             editing = false;
+        }
+    }
+
+    /**
+     * Stores the form as the draft, unless a kept draft is on offer: then the reader is asked
+     * first whether the new edit may replace it.
+     */
+    private void keepDraft() {
+        if (kept.askReplaceDraft(() -> {
+            dirty = true;
+            saveDraft();
+        }, this::restoreDraft)) {
+            return;
+        }
+        dirty = true;
+        saveDraft();
+    }
+
+    private void saveDraft() {
+        if (!store.saveDraft(current().write())) {
+            Dom.text(error, "Your edit could not be kept in this browser (storage is full or disabled).");
         }
     }
 

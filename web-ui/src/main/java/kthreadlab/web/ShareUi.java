@@ -6,7 +6,11 @@ import kthreadlab.scenario.ScenarioException;
 import kthreadlab.scenario.ScenarioFile;
 import kthreadlab.scenario.ScenarioJson;
 import kthreadlab.trace.ChromeJson;
+import java.util.List;
 import kthreadlab.trace.Ftrace;
+import kthreadlab.trace.TextExport;
+import kthreadlab.trace.TraceEvent;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
@@ -15,20 +19,29 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * single-file app), JSON import and the autosaved edit. Each button is one intent on the App.
  */
 final class ShareUi {
-    /** localStorage key of the reader's edited scenario (scenario JSON). */
-    static final String SAVED = "kthreadlab.scenario.v1";
     static final int EMBED_WIDTH = 900;
     static final int EMBED_HEIGHT = 560;
+    /** A download bigger than this (estimated) is announced with its size and built only when the reader agrees. */
+    static final long ASK_BYTES = 16L << 20;
+    /** Characters per piece of a download (the pieces become one Blob). */
+    static final int PIECE_CHARS = 1 << 20;
+    /** Records written to estimate a download's size. */
+    static final int ESTIMATE_SAMPLE = 4096;
 
     private final App app;
     private final HTMLElement box = Dom.byId("share-box");
     private final HTMLInputElement text = (HTMLInputElement) Dom.byId("share-text");
     private final HTMLElement note = Dom.byId("share-note");
     private final ScenarioEditor editor;
+    private final Store store = new Store(new Exports.LocalStorage());
+    private final KeptWork kept;
+    private final Progress progress;
 
     ShareUi(App app) {
         this.app = app;
-        this.editor = new ScenarioEditor(app, this);
+        this.kept = new KeptWork(app, store);
+        this.progress = new Progress(app);
+        this.editor = new ScenarioEditor(app, this, store, kept);
         on("btn-share", "Share", this::share);
         on("btn-embed", "Embed", this::embed);
         on("share-close", "Close", () -> Dom.show(box, false));
@@ -53,26 +66,27 @@ final class ShareUi {
         Dom.byId(id).addEventListener("click", e -> app.intent(what, r));
     }
 
-    /** The autosaved edit, or null. */
+    /** At start, before anything is shown: the saved edit to show, or null (see Store.start). */
     Scenario saved() {
-        String json = Exports.load(SAVED);
-        if (json.isEmpty()) {
-            return null;
-        }
-        try {
-            return ScenarioJson.read(json);
-        } catch (ScenarioException | RuntimeException e) {
-            return null;
+        return store.start();
+    }
+
+    /** After the first scenario is shown: says what stored work was not opened, and offers a draft back. */
+    void offerKept() {
+        java.util.List<Store.Kept> items = store.kept();
+        kept.showKept(items);
+        Store.Kept draft = editor.startDraft();
+        if (draft != null && draft.key.startsWith(Store.KEPT)) {
+            kept.showKept(java.util.Collections.singletonList(draft));
         }
     }
 
     /** The reader's own edit (the editor or an import): shown, linked and saved. */
     void edited(Scenario s) {
         app.loadScenario(s, ShareLinks.presetOf(s));
-        try {
-            Exports.save(SAVED, ScenarioJson.write(s));
-        } catch (ScenarioException e) {
-            app.setMessage("The scenario could not be saved: " + e.getMessage());
+        String why = store.save(s);
+        if (why != null) {
+            app.setMessage("The scenario could not be saved in this browser: " + why + ".");
         }
     }
 
@@ -127,6 +141,12 @@ final class ShareUi {
 
     // ---- downloads and import ---------------------------------------------------------------
 
+    /** ASK_BYTES, or the page's kthreadlabExportAsk setting (bytes) when a test sets one. */
+    private static long askBytes() {
+        double v = Exports.askSetting();
+        return v > 0 ? (long) v : ASK_BYTES;
+    }
+
     /** kthreadlab-PRESET, or kthreadlab-TITLE for an edited scenario (its title as a file name). */
     private String baseName() {
         String p = app.presetName();
@@ -134,36 +154,95 @@ final class ShareUi {
     }
 
     private void trace(boolean chrome) {
-        app.startJob(new TraceJob(chrome));
+        app.startJob(new TraceJob(chrome, false));
     }
 
-    /** Records the run to its end in slices, then downloads its trace. */
+    /**
+     * Records the run to its end, then builds its trace in pieces and downloads it, with progress
+     * and Cancel. Past ASK_BYTES the size is stated first and the build waits for the reader.
+     */
     private final class TraceJob implements Runner.Job {
         private final boolean chrome;
+        private final boolean confirmed;
         private final History history = app.history();
+        private TextExport writer;
+        private final StringBuilder piece = new StringBuilder();
+        private JSObject parts;
+        private long bytes;
 
-        TraceJob(boolean chrome) {
+        TraceJob(boolean chrome, boolean confirmed) {
             this.chrome = chrome;
+            this.confirmed = confirmed;
+        }
+
+        private String what() {
+            return chrome ? "Perfetto JSON" : "ftrace";
         }
 
         @Override
         public boolean run(double deadline) {
             if (history != app.history()) {
+                progress.hide();
                 return true;
             }
-            app.recordUntil(Long.MAX_VALUE, deadline);
-            if (!history.ended()) {
-                Dom.text(Dom.byId("status"), "recording the whole run for the download… step " + history.recorded());
-                return false;
+            if (writer == null) {
+                app.recordUntil(Long.MAX_VALUE, deadline);
+                if (!history.ended()) {
+                    progress.show("Recording the run for the " + what() + " download… step " + history.recorded(),
+                        -1, null);
+                    return false;
+                }
+                long estimate = estimate();
+                if (estimate > askBytes() && !confirmed) {
+                    progress.show("The " + what() + " download will be about " + Fmt.bytes(estimate)
+                        + ". Build it?", -1, () -> app.startJob(new TraceJob(chrome, true)));
+                    return true;
+                }
+                writer = writer(history.trace());
+                parts = Exports.parts();
             }
-            if (chrome) {
-                Exports.download(baseName() + ".json", "application/json",
-                    ChromeJson.write(history.trace(), history.scenario()));
-            } else {
-                Exports.download(baseName() + ".trace", "text/plain", Ftrace.format(history.trace(), history.cpus()));
+            while (Dom.now() < deadline) {
+                boolean done = writer.next(piece, 2048);
+                if (piece.length() >= PIECE_CHARS || done) {
+                    bytes += piece.length();
+                    Exports.push(parts, piece.toString());
+                    piece.setLength(0);
+                }
+                if (done) {
+                    Exports.downloadParts(baseName() + (chrome ? ".json" : ".trace"),
+                        chrome ? "application/json" : "text/plain", parts);
+                    progress.hide();
+                    app.go(app.position());
+                    return true;
+                }
             }
-            app.go(app.position());
-            return true;
+            progress.show("Building the " + what() + " download… " + Fmt.bytes(bytes + piece.length()),
+                (double) writer.done() / writer.total(), null);
+            return false;
+        }
+
+        private TextExport writer(List<TraceEvent> events) {
+            long n = events == history.trace() ? history.tracepoints().size() : -1;
+            return chrome ? new ChromeJson.Writer(events, history.cpus(), n)
+                : new Ftrace.Writer(events, history.cpus(), n, false);
+        }
+
+        /** The size from the first records written in full, scaled to all of them. */
+        private long estimate() {
+            List<TraceEvent> all = history.trace();
+            int n = Math.min(all.size(), ESTIMATE_SAMPLE);
+            if (n == 0) {
+                return 0;
+            }
+            long sample = TextExport.all(writer(all.subList(0, n))).length();
+            return sample * all.size() / n;
+        }
+
+        @Override
+        public void cancelled() {
+            progress.hide();
+            parts = null;
+            app.setMessage("The " + what() + " download was cancelled.");
         }
     }
 

@@ -1,0 +1,68 @@
+package kthreadlab.web;
+
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The line that shows a long download's progress, above the message line: what is being done, a
+ * progress bar when the share done is known, Cancel, and a Build button when the page asks first.
+ * Cancel stops the foreground job (its cancelled() says what was stopped).
+ */
+final class Progress {
+    private final HTMLElement box;
+    private final HTMLElement text;
+    private final HTMLElement bar;
+    private final HTMLElement go;
+    private Runnable onGo;
+
+    Progress(App app) {
+        box = Dom.el("div", "bar export-progress");
+        box.setAttribute("id", "export-progress");
+        box.setAttribute("role", "status");
+        text = Dom.add(box, "span", "export-text");
+        bar = Dom.add(box, "progress", null);
+        bar.setAttribute("max", "1");
+        bar.setAttribute("aria-label", "Download progress");
+        go = Dom.button(null, "Build it");
+        go.setAttribute("id", "export-build");
+        box.appendChild(go);
+        HTMLElement cancel = Dom.button(null, "Cancel");
+        cancel.setAttribute("id", "export-cancel");
+        box.appendChild(cancel);
+        go.addEventListener("click", e -> app.intent("build the download", () -> {
+            Runnable r = onGo;
+            hide();
+            if (r != null) {
+                r.run();
+            }
+        }));
+        cancel.addEventListener("click", e -> app.intent("cancel the download", () -> {
+            boolean asking = onGo != null;
+            hide();
+            if (asking) {
+                app.setMessage("The download was not built.");
+            } else {
+                app.cancelJob();
+            }
+        }));
+        HTMLElement message = Dom.byId("message");
+        message.getParentNode().insertBefore(box, message);
+        Dom.show(box, false);
+    }
+
+    /** Shows the line: `done` in [0, 1] fills the bar (negative: no bar); `onGo` non-null asks first. */
+    void show(String what, double done, Runnable onGo) {
+        this.onGo = onGo;
+        Dom.text(text, what);
+        Dom.show(bar, done >= 0);
+        if (done >= 0) {
+            bar.setAttribute("value", Double.toString(Math.min(1, done)));
+        }
+        Dom.show(go, onGo != null);
+        Dom.show(box, true);
+    }
+
+    void hide() {
+        onGo = null;
+        Dom.show(box, false);
+    }
+}
