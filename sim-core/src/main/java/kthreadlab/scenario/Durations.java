@@ -62,7 +62,7 @@ public final class Durations {
             throw new ScenarioException(key, Text.show(text) + " is finer than a nanosecond");
         }
         // Exact: no product or sum below can overflow, so a value is never wrapped to another one.
-        if (whole.length() > 11 || Long.parseLong(whole) > MAX_NS / scale) {
+        if (whole.length() > 18 || Long.parseLong(whole) > MAX_NS / scale) {
             throw tooLong(text, key);
         }
         long ns = Long.parseLong(whole) * scale;
