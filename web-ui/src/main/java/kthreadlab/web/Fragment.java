@@ -19,7 +19,7 @@ final class Fragment {
     String lang;
     /** Simulated end time in ns, or -1 for the preset's own. */
     long until = -1;
-    /** Why the fragment was refused, or null. */
+    /** Why the fragment was refused (the key and the problem, no prefix), or null. */
     String error;
 
     /** Parses a fragment with or without its leading '#'. */
@@ -133,9 +133,10 @@ final class Fragment {
         return key + ": '" + clip(v) + "' is not a whole number from " + min + " to " + max;
     }
 
+    /** A refused fragment: the error is only the reason; ShareLinks says once that the link was not opened. */
     private static Fragment fail(String why) {
         Fragment f = new Fragment();
-        f.error = "This link's view could not be read: " + why + ".";
+        f.error = why;
         return f;
     }
 

@@ -99,8 +99,11 @@ final class ShareLinks {
         return p == null ? null : p.name;
     }
 
+    /** The one message for a link not opened: this prefix, then the reason (which carries none). */
     private static Opened failed(String why) {
-        return new Opened(null, null, null, "This link could not be opened: " + clip(why));
+        String w = clip(why);
+        return new Opened(null, null, null, "This link could not be opened: " + w
+            + (w.endsWith(".") || w.endsWith("…") ? "" : "."));
     }
 
     static String clip(String s) {

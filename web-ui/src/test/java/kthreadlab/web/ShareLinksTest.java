@@ -64,4 +64,20 @@ class ShareLinksTest {
         assertNotNull(o.error);
         assertTrue(o.error.length() < ShareLinks.MAX_MESSAGE + 80, o.error);
     }
+
+    @Test
+    void anUnreadableOldLinkNamesItsProblemOnce() {
+        String[][] cases = {
+            {"#preset=seed&step=-1", "This link could not be opened: step: '-1' is not a whole number from 0 to 1000000000."},
+            {"#preset=nope", "This link could not be opened: preset: there is no preset named 'nope'."},
+            {"#v=1&cpus=300&until=1ms", "This link could not be opened: cpus: 300 is out of range"},
+        };
+        for (String[] c : cases) {
+            String e = ShareLinks.open(c[0]).error;
+            assertTrue(e.startsWith(c[1]), c[0] + " -> " + e);
+            assertEquals(e.indexOf("could not"), e.lastIndexOf("could not"), "one prefix: " + e);
+            assertEquals(-1, e.indexOf("could not be read"), e);
+            assertTrue(e.endsWith("."), "one sentence: " + e);
+        }
+    }
 }
