@@ -20,7 +20,8 @@ class AccessibilityTest {
 
     /** The serious and critical violations axe finds on the page as it is, one line each. */
     static List<String> serious(Browser b) {
-        Results r = new AxeBuilder().analyze(b.driver);
+        // axe on this loaded 2-core machine can take longer than its default 30 s script timeout
+        Results r = new AxeBuilder().setTimeout(300).analyze(b.driver);
         List<String> out = new ArrayList<>();
         if (r.isErrored()) {
             out.add("axe could not run: " + r.getErrorMessage());
