@@ -75,6 +75,11 @@ public final class AllocWorkqueue extends Frame {
      * with this nice level, created if missing (get_unbound_pool; its id follows the per-CPU ones).
      */
     public static int create(Machine m, String name, int flags) {
+        return create(m, name, flags, Workqueue.WQ_DFL_ACTIVE);
+    }
+
+    /** The same with a max_active (1 for an ordered workqueue). */
+    public static int create(Machine m, String name, int flags, int maxActive) {
         boolean highpri = (flags & Workqueue.WQ_HIGHPRI) != 0;
         int cpus = m.config.cpus;
         int[] pools;
@@ -86,7 +91,7 @@ public final class AllocWorkqueue extends Frame {
                 pools[c] = m.wq.cpuPool(c, highpri);
             }
         }
-        Workqueue q = new Workqueue(m.wq.wqs.size(), name, flags, Workqueue.WQ_DFL_ACTIVE, pools);
+        Workqueue q = new Workqueue(m.wq.wqs.size(), name, flags, maxActive, pools);
         m.wq.wqs.add(q);
         return q.id;
     }

@@ -42,8 +42,11 @@ public final class Boot {
         Rq rq0 = m.rqs[0];
         rq0.halted = false;
         m.kthreaddDone = m.newCompletion("kthreadd_done").id;
-        if (s.boot.equals("workqueues")) {
+        if (!s.boot.equals("minimal")) {
             WorkqueueInitEarly.run(m);
+        }
+        if (s.boot.equals("v5.15")) {
+            BootThreads.startKernelWorkqueues(m);
         }
         for (int i = 0; i < s.actions.size(); i++) {
             Action a = s.actions.get(i);
