@@ -1,22 +1,41 @@
 package kthreadlab.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import kthreadlab.state.Rq;
 import kthreadlab.trace.TraceEvent;
 
 /**
  * The context of one step: the machine, the CPU executing it and its current task. Frames use it
  * to call and return, to charge time, and to enable or disable preemption.
+ *
+ * An atomic context (runToReturn) runs a function's step machine to its return at once, between
+ * steps or inside one: an interrupt or a timed event (timer expiry, signal delivery, an action
+ * falling due), or a line that calls a function the learner does not step into. It is the same
+ * step machine the learner steps through; only the engine's bookkeeping differs (see runToReturn).
  */
 public final class Exec {
+    /** runToReturn's result when the function would have to wait for a lock: nothing was done. */
+    public static final long WOULD_WAIT = Long.MIN_VALUE;
+
     public Machine m;
     public Rq rq;
     public TaskStruct cur;
     private long cost;
+    /** The frames calls push on: the current task's stack, or an atomic run's own. */
+    private List<Frame> frames;
+    /** True while running to return at once: no steps, no function records, no preemption. */
+    private boolean atomic;
+    /** An atomic run: the step that just ran spun (a bug: its mustWait said it would not). */
+    private boolean spun;
+    /** An atomic run: the value the function returned. */
+    private long result;
 
     void run(Machine machine, Rq cpu) {
         this.m = machine;
         this.rq = cpu;
         this.cur = machine.task(cpu.curr);
+        this.frames = cur.stack;
         this.cost = StepCost.STATEMENT;
         if (cpu.tickPending && cpu.irqsOff == 0 && !cpu.inIrq) {
             cpu.tickPending = false;
@@ -63,14 +82,59 @@ public final class Exec {
     /** This step spun (on a lock or on p->on_cpu): the frame's pc stays where it is. */
     public void spin() {
         this.cost = StepCost.SPIN;
+        this.spun = true;
+    }
+
+    /** True inside runToReturn: the function runs at once, in an interrupt or inside one line. */
+    public boolean atomic() {
+        return atomic;
     }
 
     /** Calls a function: its first statement is this task's next step. */
     public void call(Frame callee) {
+        frames.add(callee);
+        if (atomic) {
+            return;
+        }
         callee.irq = rq.inIrq;
-        cur.stack.add(callee);
         callee.entered = true;
         m.emit(TraceEvent.FUNC_ENTER, rq, callee.code().function, callee.detail());
+    }
+
+    /**
+     * Runs `f` on `cpu` to its return at once, in an atomic context: an interrupt or timed event
+     * interrupting cpu's current task (the caller sets cpu's irq flags), or a line of a step that
+     * calls f without the learner stepping into it. The statements are f's own step machine and
+     * its callees'; they count no step, take no time, write no function records and never preempt;
+     * its tracepoints are written on cpu with cpu's flags as they stand (irqs off, `s`/`h`, preempt
+     * depth). If f.mustWait says a lock it takes is held (an atomic context cannot wait for another
+     * CPU), nothing is done and WOULD_WAIT is returned: the caller retries later. Returns f's value.
+     */
+    public static long runToReturn(Machine m, Rq cpu, Frame f) {
+        if (f.mustWait(m, cpu)) {
+            return WOULD_WAIT;
+        }
+        Exec x = new Exec();
+        x.m = m;
+        x.rq = cpu;
+        x.cur = m.task(cpu.curr);
+        x.atomic = true;
+        x.frames = new ArrayList<>(4);
+        x.frames.add(f);
+        while (!x.frames.isEmpty()) {
+            Frame top = x.frames.get(x.frames.size() - 1);
+            top.step(x);
+            if (x.spun) {
+                m.bug(top.code().function + " waited in an atomic context on CPU " + cpu.cpu
+                    + " (its mustWait said it would not)");
+                return WOULD_WAIT;
+            }
+        }
+        return x.result;
+    }
+
+    private Frame top() {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
     }
 
     /**
@@ -78,7 +142,7 @@ public final class Exec {
      * callee returns, the caller returns with the same value in the same step.
      */
     public void callAndReturn(Frame callee) {
-        cur.top().returnsWithCallee = true;
+        top().returnsWithCallee = true;
         call(callee);
     }
 
@@ -87,7 +151,11 @@ public final class Exec {
      * frame is irq_exit: with full preemption and preempt_count 0, a pending resched preempts here.
      */
     public void ret(long value) {
-        Frame done = cur.stack.remove(cur.stack.size() - 1);
+        Frame done = frames.remove(frames.size() - 1);
+        if (atomic) {
+            retAtomic(value);
+            return;
+        }
         if (done.entered) {
             m.emit(TraceEvent.FUNC_EXIT, rq, done.code().function, "");
         }
@@ -111,6 +179,20 @@ public final class Exec {
         }
     }
 
+    /** A return inside runToReturn: to the caller frame, or the run's result once f itself returns. */
+    private void retAtomic(long value) {
+        Frame caller = top();
+        if (caller == null) {
+            result = value;
+            return;
+        }
+        caller.onReturn(value);
+        if (caller.returnsWithCallee) {
+            caller.returnsWithCallee = false;
+            ret(value);
+        }
+    }
+
     /** Pushes a frame the running code did not call (preemption): no return value goes back. */
     void callImplicit(Frame f) {
         f.implicit = true;
@@ -131,7 +213,7 @@ public final class Exec {
             m.bug("preempt_count went negative on CPU " + rq.cpu);
             rq.preemptCount = 0;
         }
-        if (m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
+        if (!atomic && m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
                 && rq.irqsOff == 0 && !cur.isIdle) {
             callImplicit(m.hooks.preemptEnable());
             return true;

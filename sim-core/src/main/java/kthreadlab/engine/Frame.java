@@ -1,5 +1,6 @@
 package kthreadlab.engine;
 
+import kthreadlab.state.Rq;
 
 /**
  * One activation of a simulated kernel function: a step machine whose program counter names the
@@ -25,6 +26,15 @@ public abstract class Frame implements Cloneable {
 
     /** Receives the return value of the function this frame called, when that function returns. */
     public void onReturn(long value) {
+    }
+
+    /**
+     * Whether this function, run at once from `cpu` in an atomic context (Exec.runToReturn), would
+     * have to wait for a lock or for another CPU right now: then it is not started, and its caller
+     * retries later. Only functions whose steps can spin override it; it must name every wait.
+     */
+    public boolean mustWait(Machine m, Rq cpu) {
+        return false;
     }
 
     /** True for the preemption functions (Hooks.preemptIrq/preemptEnable): a preemption does not nest in one. */

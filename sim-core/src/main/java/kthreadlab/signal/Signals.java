@@ -1,8 +1,9 @@
 package kthreadlab.signal;
 
+import kthreadlab.engine.Exec;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
-import kthreadlab.sched.core.Core;
+import kthreadlab.sched.core.TryToWakeUp;
 import kthreadlab.state.TaskState;
 
 /** SIGKILL delivery: mark it pending and wake the target from any killable sleep. */
@@ -24,7 +25,8 @@ public final class Signals {
                 generate(m, t);
             }
             t.sigkillPending = true;
-            if (Core.wakeUpAtomic(m, m.rqs[t.cpu], t, TaskState.TASK_WAKEKILL | TaskState.TASK_INTERRUPTIBLE) < 0) {
+            if (Exec.runToReturn(m, m.rqs[t.cpu], new TryToWakeUp(t.id, TaskState.TASK_WAKEKILL | TaskState.TASK_INTERRUPTIBLE))
+                    == Exec.WOULD_WAIT) {
                 done = false;
             }
         }

@@ -1,8 +1,10 @@
 package kthreadlab.workqueue;
 
+import kthreadlab.engine.Exec;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
-import kthreadlab.sched.core.Core;
+import kthreadlab.sched.core.TryToWakeUp;
+import kthreadlab.time.timer.Timers;
 import kthreadlab.state.TaskState;
 import kthreadlab.state.Worker;
 import kthreadlab.state.WorkerPool;
@@ -31,20 +33,27 @@ public final class IdleWorkerTimeout {
                 WorkerEnterIdle.armIdleTimer(m, p, expires);
                 break;
             }
-            destroyWorker(m, p, w);
+            if (!destroyWorker(m, p, w)) {
+                WorkerEnterIdle.armIdleTimer(m, p, m.now + Timers.RETRY_NS);
+                break;
+            }
         }
     }
 
     /**
      * destroy_worker(): out of the pool's counts and idle list, WORKER_DIE, woken to exit. The
-     * worker has been asleep for IDLE_WORKER_TIMEOUT, so it is never still switching out here.
+     * worker cannot run before this timer returns, so its wake (try_to_wake_up at once) is tried
+     * first: false, and nothing done, while a lock the wake takes is held (the timer is retried).
      */
-    static void destroyWorker(Machine m, WorkerPool p, Worker w) {
+    static boolean destroyWorker(Machine m, WorkerPool p, Worker w) {
+        TaskStruct t = m.task(w.task);
+        if (Exec.runToReturn(m, m.rqs[t.cpu], new TryToWakeUp(t.id, TaskState.TASK_NORMAL)) == Exec.WOULD_WAIT) {
+            return false;
+        }
         p.nrWorkers--;
         p.nrIdle--;
         p.idleList.remove(Integer.valueOf(w.id));
         w.flags |= Worker.WORKER_DIE;
-        TaskStruct t = m.task(w.task);
-        Core.wakeUpAtomic(m, m.rqs[t.cpu], t, TaskState.TASK_NORMAL);
+        return true;
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stop at a broken invariant (exit 3 with one "BUG: <what> (step N)" line), never throw. The
  * generator is seeded here, so a failure names a scenario that reproduces.
  */
-class GeneratedScenariosTest {
+public class GeneratedScenariosTest {
     static final int SCENARIOS = 1_000;
     static final String[] CREATORS = {"insmod", "modprobe", "rmmod"};
     static final String[] TARGET_OPS = {"wake_up_process", "kthread_bind", "kthread_stop", "kthread_park",
@@ -99,7 +99,7 @@ class GeneratedScenariosTest {
         assertTrue(ps.contains("sleep/23"), ps);
     }
 
-    static Scenario scenario(Rng r, int i) {
+    public static Scenario scenario(Rng r, int i) {
         int cpus = 1 + r.nextInt(8);
         List<Integer> nohz = new ArrayList<>();
         for (int c = 1; c < cpus; c++) {

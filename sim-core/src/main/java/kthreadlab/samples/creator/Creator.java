@@ -12,15 +12,10 @@ import kthreadlab.kthread.KthreadApi;
 import kthreadlab.kthread.KthreadCreateOnNode;
 import kthreadlab.samples.wqdemo.WqdemoAction;
 import kthreadlab.scenario.Action;
-import kthreadlab.sched.Rqs;
-import kthreadlab.sched.core.Core;
 import kthreadlab.sched.core.Schedule;
-import kthreadlab.sched.core.ScheduleTail;
+import kthreadlab.sched.core.TryToWakeUp;
 import kthreadlab.sched.core.WakeUpProcess;
-import kthreadlab.sched.fair.Fair;
 import kthreadlab.signal.Signals;
-import kthreadlab.state.CpuMask;
-import kthreadlab.state.Rq;
 import kthreadlab.state.TaskState;
 import kthreadlab.time.timer.Timers;
 import kthreadlab.trace.TraceEvent;
@@ -66,11 +61,18 @@ public final class Creator {
         }
         queue(m, c, index);
         if (c.state == TaskState.TASK_INTERRUPTIBLE) {
-            int woken = Core.wakeUpAtomic(m, m.rqs[c.cpu], c, TaskState.TASK_INTERRUPTIBLE);
-            if (woken < 0) {
+            if (wake(m, c) == Exec.WOULD_WAIT) {
                 m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, -1 - c.id, 0);
             }
         }
+    }
+
+    /**
+     * try_to_wake_up(t, TASK_INTERRUPTIBLE) from outside the machine (a signal ending pause()),
+     * run at once on t's CPU; WOULD_WAIT if a lock it takes is held (the caller retries).
+     */
+    static long wake(Machine m, TaskStruct t) {
+        return Exec.runToReturn(m, m.rqs[t.cpu], new TryToWakeUp(t.id, TaskState.TASK_INTERRUPTIBLE));
     }
 
     /** Puts an action's calls (count of them) on the creator's queue. */
@@ -94,8 +96,7 @@ public final class Creator {
     /** Wakes a creator (or init) that was still switching out when its action came (posted as -1 - id). */
     static void retryWake(Machine m, int taskId) {
         TaskStruct c = m.task(taskId);
-        if (!c.reaped && c.state == TaskState.TASK_INTERRUPTIBLE && Core.wakeUpAtomic(m, m.rqs[c.cpu], c,
-                TaskState.TASK_INTERRUPTIBLE) < 0) {
+        if (!c.reaped && c.state == TaskState.TASK_INTERRUPTIBLE && wake(m, c) == Exec.WOULD_WAIT) {
             m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, -1 - taskId, 0);
         }
     }
@@ -128,8 +129,7 @@ public final class Creator {
     /** The shell is told to start a creator (a signal it handles ends its pause()). */
     static void wakeInit(Machine m) {
         TaskStruct init = m.task(m.initTask);
-        if (init.state == TaskState.TASK_INTERRUPTIBLE
-                && Core.wakeUpAtomic(m, m.rqs[init.cpu], init, TaskState.TASK_INTERRUPTIBLE) < 0) {
+        if (init.state == TaskState.TASK_INTERRUPTIBLE && wake(m, init) == Exec.WOULD_WAIT) {
             m.post(m.now + Timers.RETRY_NS, kthreadlab.engine.Event.ACTION, -1 - init.id, 0);
         }
     }

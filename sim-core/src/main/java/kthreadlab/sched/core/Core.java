@@ -1,7 +1,7 @@
 package kthreadlab.sched.core;
 
+import kthreadlab.engine.Exec;
 import kthreadlab.engine.Machine;
-import kthreadlab.engine.StepCost;
 import kthreadlab.engine.TaskStruct;
 import kthreadlab.sched.Rqs;
 import kthreadlab.sched.fair.Fair;
@@ -10,8 +10,10 @@ import kthreadlab.state.Rq;
 import kthreadlab.state.TaskState;
 
 /**
- * The pieces of kernel/sched/core.c that happen inside one step (activate_task, resched_curr,
- * check_preempt_curr, select_task_rq, ttwu_do_activate). The step machines call them.
+ * The pieces of kernel/sched/core.c that happen inside one line of a step machine (activate_task,
+ * select_task_rq, set_task_cpu, ttwu_runnable, ttwu_do_wakeup) and have no step machine of their
+ * own. A function that has one (try_to_wake_up, check_preempt_curr, update_curr) is never redone
+ * here: an atomic context runs that step machine with Exec.runToReturn.
  */
 public final class Core {
     private Core() {
@@ -29,23 +31,6 @@ public final class Core {
         Rq rq = Rqs.rqOf(m, p);
         Rqs.updateRqClock(m, rq);
         Fair.dequeueEntity(m, rq, p, sleep);
-    }
-
-    /** check_preempt_curr: the idle class always loses; within CFS, check_preempt_wakeup. */
-    public static void checkPreemptCurr(Machine m, Rq rq, TaskStruct p, boolean fork, int fromCpu) {
-        TaskStruct curr = m.task(rq.curr);
-        if (curr.isIdle) {
-            Rqs.reschedCurr(m, rq, fromCpu);
-            return;
-        }
-        if (curr == p || rq.needResched) {
-            return;
-        }
-        Rqs.updateRqClock(m, rq);
-        Fair.updateCurr(m, rq);
-        if (Fair.wakeupPreemptEntity(m, curr.se, p.se) == 1) {
-            Rqs.reschedCurr(m, rq, fromCpu);
-        }
     }
 
     private static boolean idleCpu(Machine m, int cpu) {
@@ -126,16 +111,6 @@ public final class Core {
         return true;
     }
 
-    /**
-     * ttwu_do_activate on p's CPU (TTWU_QUEUE with a shared LLC activates directly), all at once:
-     * enqueue, check_preempt_curr, TASK_RUNNING, then the sched_wakeup record (ttwu_do_wakeup's order).
-     */
-    public static void ttwuQueue(Machine m, Rq from, TaskStruct p, boolean migrated) {
-        activateTask(m, p, true, migrated);
-        checkPreemptCurr(m, Rqs.rqOf(m, p), p, false, from.cpu);
-        ttwuDoWakeup(m, from, p);
-    }
-
     /** The end of ttwu_do_wakeup: the task is runnable again, and the trace says so. */
     public static void ttwuDoWakeup(Machine m, Rq from, TaskStruct p) {
         p.state = TaskState.TASK_RUNNING;
@@ -151,7 +126,7 @@ public final class Core {
         Rq rq = Rqs.rqOf(m, p);
         from.preemptCount++;
         if (rq.curr != p.id) {
-            checkPreemptCurr(m, rq, p, false, from.cpu);
+            Exec.runToReturn(m, from, new CheckPreemptCurr(p.id, false));
         }
         ttwuDoWakeup(m, from, p);
         from.preemptCount--;
@@ -167,48 +142,6 @@ public final class Core {
             s = "0" + s;
         }
         return s;
-    }
-
-    /**
-     * try_to_wake_up done all at once, for wakeups that come from interrupt context (timers).
-     * Returns true if the task was woken. A task still on its way off a CPU is not ready; the
-     * caller retries; so does a wakeup that finds a run queue locked, even by the CPU it
-     * interrupts (no interrupt comes while that CPU holds its rq lock with irqs off). The records
-     * carry the depth the step machine would give them: irqs off, preempt_disable() and pi_lock
-     * (+2) for sched_waking, the rq lock (+3) for sched_wakeup.
-     */
-    public static int wakeUpAtomic(Machine m, Rq from, TaskStruct p, int state) {
-        if ((p.state & state) == 0) {
-            return 0;
-        }
-        if (p.piLock >= 0 || Rqs.rqOf(m, p).lockedBy >= 0) {
-            return -1;
-        }
-        if (p.se.onRq) {
-            from.irqsOff++;
-            from.preemptCount += 2;
-            m.tracepoint(from, "sched_waking", wakeArgs(p));
-            ttwuRunnable(m, from, p);
-            from.preemptCount -= 2;
-            from.irqsOff--;
-            return 1;
-        }
-        if (p.onCpu) {
-            return -1;
-        }
-        int cpu = selectTaskRqWake(m, p, p.cpu);
-        if (m.rqs[cpu].lockedBy >= 0) {
-            return -1;
-        }
-        from.irqsOff++;
-        from.preemptCount += 2;
-        m.tracepoint(from, "sched_waking", wakeArgs(p));
-        boolean migrated = setTaskCpu(m, from, p, cpu);
-        from.preemptCount++;
-        ttwuQueue(m, from, p, migrated);
-        from.preemptCount -= 3;
-        from.irqsOff--;
-        return 1;
     }
 
     /**

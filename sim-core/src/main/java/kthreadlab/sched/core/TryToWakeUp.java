@@ -57,6 +57,27 @@ public final class TryToWakeUp extends Frame {
         return "p=" + task;
     }
 
+    /**
+     * From an atomic context (a timer, a signal, an action) the wake starts only when none of its
+     * waits would spin: pi_lock, then (if the state matches) p's rq lock for ttwu_runnable, or
+     * p->on_cpu and the chosen CPU's rq lock. An interrupt cannot wait for an rq lock even if its
+     * own CPU holds it (that CPU took it with irqs off, so the interrupt would not be here yet).
+     */
+    @Override
+    public boolean mustWait(Machine m, Rq cpu) {
+        TaskStruct p = m.task(task);
+        if (p.piLock >= 0) {
+            return true;
+        }
+        if ((p.state & state) == 0) {
+            return false;
+        }
+        if (p.se.onRq) {
+            return Rqs.rqOf(m, p).lockedBy >= 0;
+        }
+        return p.onCpu || m.rqs[Core.selectTaskRqWake(m, p, p.cpu)].lockedBy >= 0;
+    }
+
     @Override
     public void step(Exec x) {
         Machine m = x.m;

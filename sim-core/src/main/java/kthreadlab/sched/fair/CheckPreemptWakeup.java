@@ -45,7 +45,7 @@ public final class CheckPreemptWakeup extends Frame {
                 return;
             case 2:
                 Rqs.updateRqClock(m, rq);
-                Fair.updateCurr(m, rq);
+                UpdateCurr.atOnce(m, rq);
                 pc = 3;
                 return;
             case 3:

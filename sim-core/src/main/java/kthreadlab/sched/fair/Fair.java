@@ -41,23 +41,6 @@ public final class Fair {
         return BASE_WAKEUP_GRANULARITY * factor(m.config.cpus);
     }
 
-    /** update_curr: charge the running entity for the time since exec_start. */
-    public static void updateCurr(Machine m, Rq rq) {
-        CfsRq cfs = rq.cfs;
-        if (cfs.curr < 0) {
-            return;
-        }
-        SchedEntity se = m.task(cfs.curr).se;
-        long delta = rq.clock - se.execStart;
-        if (delta <= 0) {
-            return;
-        }
-        se.execStart = rq.clock;
-        se.sumExecRuntime += delta;
-        se.vruntime += Weights.calcDeltaFair(delta, se.weight);
-        updateMinVruntime(m, cfs);
-    }
-
     /** update_min_vruntime: min(curr, leftmost), but never backwards. */
     public static void updateMinVruntime(Machine m, CfsRq cfs) {
         long v = cfs.minVruntime;
@@ -115,7 +98,7 @@ public final class Fair {
         if (renorm && isCurr) {
             se.vruntime += cfs.minVruntime;
         }
-        updateCurr(m, rq);
+        UpdateCurr.atOnce(m, rq);
         if (renorm && !isCurr) {
             se.vruntime += cfs.minVruntime;
         }
@@ -134,7 +117,7 @@ public final class Fair {
     public static void dequeueEntity(Machine m, Rq rq, TaskStruct p, boolean sleep) {
         CfsRq cfs = rq.cfs;
         SchedEntity se = p.se;
-        updateCurr(m, rq);
+        UpdateCurr.atOnce(m, rq);
         if (cfs.curr != p.id) {
             cfs.dequeue(p.id);
         }
@@ -163,7 +146,7 @@ public final class Fair {
         if (cfs.curr >= 0) {
             TaskStruct prev = m.task(cfs.curr);
             if (prev.se.onRq) {
-                updateCurr(m, rq);
+                UpdateCurr.atOnce(m, rq);
                 cfs.enqueue(prev.id, prev.se.vruntime);
             }
             cfs.curr = -1;

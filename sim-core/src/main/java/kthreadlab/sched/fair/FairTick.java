@@ -6,7 +6,6 @@ import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
 import kthreadlab.state.Rq;
-import kthreadlab.state.Weights;
 
 /** The CFS half of the tick (kernel/sched/fair.c): entity_tick, update_curr, check_preempt_tick. */
 public final class FairTick {
@@ -30,7 +29,7 @@ public final class FairTick {
             switch (pc) {
                 case 0:
                     pc = 1;
-                    x.call(new UpdateCurr());
+                    x.call(new UpdateCurr(x.rq.cpu));
                     return;
                 case 1:
                     if (x.rq.cfs.nrRunning > 1) {
@@ -41,67 +40,6 @@ public final class FairTick {
                     return;
                 default:
                     x.callAndReturn(new CheckPreemptTick());
-            }
-        }
-    }
-
-    /** update_curr(): delta = now - exec_start; sum_exec += delta; vruntime += delta scaled by weight. */
-    static final class UpdateCurr extends Frame {
-        static final Code CODE = new Code("kernel/sched/fair.c", "update_curr",
-            "if (unlikely(!curr))",
-            "delta_exec = now - curr->exec_start;",
-            "if (unlikely((s64)delta_exec <= 0))",
-            "#2 return;",
-            "curr->exec_start = now;",
-            "curr->sum_exec_runtime += delta_exec;",
-            "curr->vruntime += calc_delta_fair(delta_exec, curr);",
-            "update_min_vruntime(cfs_rq);");
-
-        private long delta;
-
-        @Override
-        public Code code() {
-            return CODE;
-        }
-
-        @Override
-        public void step(Exec x) {
-            Rq rq = x.rq;
-            Machine m = x.m;
-            TaskStruct curr = rq.cfs.curr >= 0 ? m.task(rq.cfs.curr) : null;
-            switch (pc) {
-                case 0:
-                    if (curr == null) {
-                        x.ret(0);
-                        return;
-                    }
-                    pc = 1;
-                    return;
-                case 1:
-                    delta = rq.clock - curr.se.execStart;
-                    pc = 2;
-                    return;
-                case 2:
-                    pc = delta <= 0 ? 3 : 4;
-                    return;
-                case 3:
-                    x.ret(0);
-                    return;
-                case 4:
-                    curr.se.execStart = rq.clock;
-                    pc = 5;
-                    return;
-                case 5:
-                    curr.se.sumExecRuntime += delta;
-                    pc = 6;
-                    return;
-                case 6:
-                    curr.se.vruntime += kthreadlab.state.Weights.calcDeltaFair(delta, curr.se.weight);
-                    pc = 7;
-                    return;
-                default:
-                    Fair.updateMinVruntime(m, rq.cfs);
-                    x.ret(0);
             }
         }
     }

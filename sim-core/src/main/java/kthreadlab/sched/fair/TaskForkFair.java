@@ -51,7 +51,7 @@ public final class TaskForkFair extends Frame {
                 pc = rq.cfs.curr >= 0 ? 2 : 4;
                 return;
             case 2:
-                Fair.updateCurr(m, rq);
+                UpdateCurr.atOnce(m, rq);
                 pc = 3;
                 return;
             case 3:

@@ -1,15 +1,17 @@
 package kthreadlab.time.timer;
 
 import kthreadlab.engine.Event;
+import kthreadlab.engine.Exec;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
-import kthreadlab.sched.core.Core;
+import kthreadlab.sched.core.TryToWakeUp;
 import kthreadlab.state.TaskState;
 import kthreadlab.state.Rq;
 
 /**
  * Timer expiry (process_timeout from the timer softirq, run_timer_softirq in kernel/time/timer.c):
- * wakes the sleeping task at once, in softirq context (the records' flags show `s`).
+ * try_to_wake_up() runs at once, in softirq context (the records' flags show `s`), or in hard irq
+ * for an hrtimer (`h`); while a lock it takes is held, the expiry is retried RETRY_NS later.
  */
 public final class Timers {
     /** How long a timer waits before retrying a task still switching out, in ns. */
@@ -69,13 +71,13 @@ public final class Timers {
         } else {
             rq.inSoftirq = true;
         }
-        int woken = Core.wakeUpAtomic(m, rq, p, TaskState.TASK_NORMAL);
+        long woken = Exec.runToReturn(m, rq, new TryToWakeUp(p.id, TaskState.TASK_NORMAL));
         if (hard) {
             rq.inIrq = false;
         } else {
             rq.inSoftirq = false;
         }
-        if (woken < 0) {
+        if (woken == Exec.WOULD_WAIT) {
             m.post(m.now + RETRY_NS, Event.TIMER, task, generation);
             return;
         }

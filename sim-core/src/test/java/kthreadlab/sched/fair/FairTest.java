@@ -89,13 +89,13 @@ class FairTest {
         rq.cfs.nrRunning = 1;
         t.se.execStart = 0;
         rq.clock = 500_000;
-        Fair.updateCurr(m, rq);
+        UpdateCurr.atOnce(m, rq);
         assertEquals(501_000, t.se.vruntime);
         assertEquals(500_000, t.se.sumExecRuntime);
         assertEquals(501_000, rq.cfs.minVruntime);
         t.se.weight = 2048;
         rq.clock = 700_000;
-        Fair.updateCurr(m, rq);
+        UpdateCurr.atOnce(m, rq);
         assertEquals(601_000, t.se.vruntime, "twice the weight, half the vruntime");
     }
 
