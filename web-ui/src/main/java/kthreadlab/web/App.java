@@ -57,8 +57,10 @@ public final class App {
     private Snapshot snap;
     private int follow = AUTO;
     private Snapshot followSnap;
-    private double lastFragmentWrite;
-    private boolean fragmentPending;
+    /** The view changed since the address bar was last written. */
+    private boolean linkDirty;
+    /** The debounce timer of the address bar (0: none). */
+    private int linkTimer;
     private String message = "";
     /** The scenario shown (a preset's, or an edited one when preset is null). */
     private Scenario scenario;
@@ -138,6 +140,7 @@ public final class App {
         }
         share.offerKept();
         Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
+        Window.current().addEventListener("pagehide", e -> guard("link", this::flushLink));
         exportProbes(runner::longest, runner::resetLongest);
         Dom.byId("page").setAttribute("data-ready", "true");
     }
@@ -180,6 +183,9 @@ public final class App {
     /** The page says whether long work is under way (tests and the benchmark wait on it). */
     private void busyChanged() {
         Dom.byId("page").setAttribute("data-busy", runner.busy() ? "true" : "false");
+        if (!runner.busy() && linkDirty) {
+            settleLink();
+        }
     }
 
     private void failed(String what, RuntimeException e) {
@@ -653,18 +659,48 @@ public final class App {
         return embed;
     }
 
+    /** Quiet time after the last change of the view before the address bar is written (ms). */
+    static final int LINK_SETTLE_MS = 150;
+
+    /**
+     * The view changed. The address bar is written only once it settles: never while a job (Play,
+     * Run to end, a search) moves the view, and LINK_SETTLE_MS after the last change when idle.
+     * Writing it forces a synchronous layout of the whole page, too slow for every step.
+     * #page[data-link] is "pending" until the address bar shows the view (tests wait on it).
+     */
     private void writeFragment() {
-        double now = Dom.now();
-        if (now - lastFragmentWrite >= 100) {
-            lastFragmentWrite = now;
+        if (!linkDirty) {
+            linkDirty = true;
+            Dom.byId("page").setAttribute("data-link", "pending");
+        }
+        if (!runner.busy()) {
+            settleLink();
+        }
+    }
+
+    /** (Re)arms the debounce: the address bar is written when the view has been still for a while. */
+    private void settleLink() {
+        if (linkTimer != 0) {
+            Window.clearTimeout(linkTimer);
+        }
+        linkTimer = Window.setTimeout(() -> guard("link", () -> {
+            linkTimer = 0;
+            if (!runner.busy()) {
+                flushLink();
+            }
+        }), LINK_SETTLE_MS);
+    }
+
+    /** Writes the address bar now if the view changed since it was last written. */
+    private void flushLink() {
+        if (linkTimer != 0) {
+            Window.clearTimeout(linkTimer);
+            linkTimer = 0;
+        }
+        if (linkDirty) {
+            linkDirty = false;
             replaceFragment();
-        } else if (!fragmentPending) {
-            fragmentPending = true;
-            Window.setTimeout(() -> guard("link", () -> {
-                fragmentPending = false;
-                lastFragmentWrite = Dom.now();
-                replaceFragment();
-            }), 120);
+            Dom.byId("page").setAttribute("data-link", "settled");
         }
     }
 

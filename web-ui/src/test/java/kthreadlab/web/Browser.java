@@ -85,6 +85,24 @@ final class Browser implements AutoCloseable {
                 && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
     }
 
+    /** The address bar's fragment now ("" if none), written or not. */
+    String rawHash() {
+        String u = driver.getCurrentUrl();
+        int i = u.indexOf('#');
+        return i < 0 ? "" : u.substring(i);
+    }
+
+    /** The page has written the view it shows to the address bar (it does so only once the view settles). */
+    boolean linkSettled() {
+        return !"pending".equals(driver.findElement(By.id("page")).getDomAttribute("data-link"));
+    }
+
+    /** Waits until the address bar holds the view shown, then returns its fragment. */
+    String settledHash() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> linkSettled());
+        return rawHash();
+    }
+
     /** Waits until no long work runs and returns the shown step. */
     long idleStep() {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->

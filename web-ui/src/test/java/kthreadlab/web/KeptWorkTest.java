@@ -84,10 +84,9 @@ class KeptWorkTest {
         in.sendKeys(text);
     }
 
+    /** The address bar once the page has written the view it shows. */
     private String hash() {
-        String u = b.driver.getCurrentUrl();
-        int i = u.indexOf('#');
-        return i < 0 ? "" : u.substring(i);
+        return b.settledHash();
     }
 
     static String scenarioJson(int cpus, String title) throws Exception {
@@ -197,14 +196,14 @@ class KeptWorkTest {
     void aValidEditSurvivesALinkAndAReload() {
         b.click("btn-scenario");
         type("title", "mine");
-        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> hash().contains("title=mine"));
+        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> b.linkSettled() && b.rawHash().contains("title=mine"));
         b.js("location.hash = '#v=1&preset=park-unpark';");
-        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> hash().contains("preset=park-unpark"));
+        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> b.linkSettled() && b.rawHash().contains("preset=park-unpark"));
         assertEquals(1, b.all("#kept .kept-draft").size());
         b.open("#v=1&preset=sigkill-early");
         assertEquals(1, b.all("#kept .kept-draft").size(), "a new page in the same tab offers the draft too");
         b.driver.findElement(By.cssSelector("#kept .draft-restore")).click();
-        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> hash().contains("title=mine"));
+        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> b.linkSettled() && b.rawHash().contains("title=mine"));
         assertEquals("mine", field("title").getDomProperty("value"));
     }
 

@@ -47,10 +47,9 @@ class ShareTest {
         b.close();
     }
 
+    /** The address bar once the page has written the view it shows. */
     private String hash() {
-        String u = b.driver.getCurrentUrl();
-        int i = u.indexOf('#');
-        return i < 0 ? "" : u.substring(i);
+        return b.settledHash();
     }
 
     private static int count(String text, String part) {
@@ -62,7 +61,7 @@ class ShareTest {
     }
 
     private void waitHash(String part) {
-        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> hash().contains(part));
+        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> b.linkSettled() && b.rawHash().contains(part));
     }
 
     /** The page's address without its fragment, as the browser spells it. */
@@ -104,6 +103,26 @@ class ShareTest {
     }
 
     @Test
+    void playLeavesTheAddressBarAloneUntilItStops() throws InterruptedException {
+        b.open("#v=1&preset=many-threads&step=0");
+        String before = hash();
+        b.js("window.linkWrites = 0; const r = history.replaceState.bind(history);"
+            + "history.replaceState = function () { window.linkWrites++; return r.apply(null, arguments); };");
+        new org.openqa.selenium.support.ui.Select(b.byId("speed")).selectByValue("100");
+        b.click("btn-play");
+        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> b.step() >= 30);
+        Thread.sleep(300);
+        assertEquals(0L, b.js("return window.linkWrites;"), "no address-bar write while playing");
+        assertEquals(before, b.rawHash(), "the address bar still shows step 0");
+        b.click("btn-pause");
+        long paused = b.idleStep();
+        assertTrue(hash().contains("preset=many-threads&step=" + paused), "the paused step is in the link: " + hash());
+        assertEquals(1L, b.js("return window.linkWrites;"), "one write once the view settled");
+        b.click("btn-step");
+        assertTrue(hash().contains("&step=" + (paused + 1)), hash());
+    }
+
+    @Test
     void everyPresetOpensFromItsLink() {
         for (Presets.Preset p : Presets.all()) {
             b.open("#v=1&preset=" + p.name + "&step=20");
@@ -131,7 +150,7 @@ class ShareTest {
         String added = "&a=1ms,insmod,run,demo/%25d,1,sleeper";
         int before = count(hash(), added);
         b.click("editor-add");
-        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> count(hash(), added) == before + 1);
+        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> b.linkSettled() && count(b.rawHash(), added) == before + 1);
         String edited = hash();
         b.driver.navigate().refresh();
         b.waitReady();
