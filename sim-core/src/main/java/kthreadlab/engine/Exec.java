@@ -30,13 +30,15 @@ public final class Exec {
     private boolean spun;
     /** An atomic run: the value the function returned. */
     private long result;
+    /** StepCost.STATEMENT held in a field: a long constant costs a conversion at every use in TeaVM's JavaScript. */
+    private final long statement = StepCost.STATEMENT;
 
     void run(Machine machine, Rq cpu) {
         this.m = machine;
         this.rq = cpu;
         this.cur = machine.task(cpu.curr);
         this.frames = cur.stack;
-        this.cost = StepCost.STATEMENT;
+        this.cost = statement;
         if (cpu.tickPending && cpu.irqsOff == 0 && !cpu.inIrq) {
             cpu.tickPending = false;
             cpu.inIrq = true;
@@ -98,7 +100,11 @@ public final class Exec {
         }
         callee.irq = rq.inIrq;
         callee.entered = true;
-        m.emit(TraceEvent.FUNC_ENTER, rq, callee.code().function, callee.detail());
+        if (m.tracing()) {
+            m.emit(TraceEvent.FUNC_ENTER, rq, callee.code().function, callee.detail());
+        } else {
+            m.traceCount++;
+        }
     }
 
     /**

@@ -66,6 +66,14 @@ public final class Machine {
     private PriorityQueue<Event> events = new PriorityQueue<>();
     private long eventSeq;
     private final Exec exec = new Exec();
+    /**
+     * The CPUs that are not halted, as a binary heap ordered by (nextStep, cpu): its root is the
+     * CPU that steps next, the one a scan of every run queue would pick (ties: lower CPU number).
+     * heapPos[cpu] is the CPU's index in the heap, -1 when it is halted.
+     */
+    private int[] heap;
+    private int[] heapPos;
+    private int nActive;
 
     public Machine(Config config, Scenario scenario, Hooks hooks) {
         this.config = config;
@@ -84,6 +92,9 @@ public final class Machine {
         this.creatorsStarting = new ArrayList<>();
         this.creatorsAwaited = new ArrayList<>();
         this.rng = new Rng(config.seed);
+        this.heap = new int[config.cpus];
+        this.heapPos = new int[config.cpus];
+        java.util.Arrays.fill(heapPos, -1);
     }
 
     private Machine(Machine o) {
@@ -131,6 +142,22 @@ public final class Machine {
         this.lastOccurrence = o.lastOccurrence;
         this.events = new PriorityQueue<>(o.events);
         this.eventSeq = o.eventSeq;
+        this.heap = o.heap.clone();
+        this.heapPos = o.heapPos.clone();
+        this.nActive = o.nActive;
+    }
+
+    /**
+     * Roughly what a copy of this machine takes in memory, in bytes (JavaScript objects, which are
+     * larger than the JVM's): the history budgets its checkpoints with it.
+     */
+    public long approxBytes() {
+        long frames = 0;
+        for (TaskStruct t : tasks) {
+            frames += t.stack.size();
+        }
+        return 4096L + rqs.length * 400L + tasks.size() * 700L + frames * 160L + completions.size() * 120L
+            + createInfos.size() * 200L + events.size() * 80L + wq.approxBytes();
     }
 
     /** An independent deep copy (a checkpoint); its sink discards until replaced. */
@@ -212,11 +239,70 @@ public final class Machine {
         post(rq.nextTick, Event.TICK, rq.cpu, 0);
     }
 
+    /** Halts a CPU (it takes no steps) or gets it going at its nextStep (set that first). */
+    public void setHalted(Rq rq, boolean halted) {
+        if (rq.halted == halted) {
+            return;
+        }
+        rq.halted = halted;
+        if (halted) {
+            int i = heapPos[rq.cpu];
+            heapPos[rq.cpu] = -1;
+            nActive--;
+            if (i < nActive) {
+                heap[i] = heap[nActive];
+                heapPos[heap[i]] = i;
+                fixHeap(i);
+            }
+        } else {
+            heap[nActive] = rq.cpu;
+            heapPos[rq.cpu] = nActive;
+            nActive++;
+            fixHeap(nActive - 1);
+        }
+    }
+
+    /** CPU a steps before CPU b: earlier nextStep, then lower number. */
+    private boolean before(int a, int b) {
+        long x = rqs[a].nextStep;
+        long y = rqs[b].nextStep;
+        return x < y || x == y && a < b;
+    }
+
+    /** Restores the heap order around index i after its CPU's nextStep changed. */
+    private void fixHeap(int i) {
+        int c = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >> 1;
+            if (!before(c, heap[parent])) {
+                break;
+            }
+            heap[i] = heap[parent];
+            heapPos[heap[i]] = i;
+            i = parent;
+        }
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= nActive) {
+                break;
+            }
+            int m = l + 1 < nActive && before(heap[l + 1], heap[l]) ? l + 1 : l;
+            if (!before(heap[m], c)) {
+                break;
+            }
+            heap[i] = heap[m];
+            heapPos[heap[i]] = i;
+            i = m;
+        }
+        heap[i] = c;
+        heapPos[c] = i;
+    }
+
     /** Gets a halted (idle) CPU going again: it takes its next step after an IPI's latency. */
     public void kick(Rq rq, long latency) {
         if (rq.halted) {
-            rq.halted = false;
             rq.nextStep = Math.max(rq.nextStep, now + latency);
+            setHalted(rq, false);
             armTick(rq);
         }
     }
@@ -233,6 +319,16 @@ public final class Machine {
         return new String(new char[] {irq, nr, hard, pd, '.'});
     }
 
+    /** The arguments of a trace record, formatted only when a sink keeps the record. */
+    public interface TraceArgs {
+        String text();
+    }
+
+    /** A sink keeps the records (their text is worth building). */
+    public boolean tracing() {
+        return sink != TraceSink.DISCARD;
+    }
+
     public void emit(int kind, Rq rq, String name, String args) {
         traceCount++;
         if (sink == TraceSink.DISCARD) {
@@ -243,7 +339,20 @@ public final class Machine {
                 args));
     }
 
+    /** A record whose arguments are built only if a sink keeps it (the text is built at once, as the state is now). */
+    public void emit(int kind, Rq rq, String name, TraceArgs args) {
+        if (sink == TraceSink.DISCARD) {
+            traceCount++;
+            return;
+        }
+        emit(kind, rq, name, args.text());
+    }
+
     public void tracepoint(Rq rq, String name, String args) {
+        emit(TraceEvent.EVENT, rq, name, args);
+    }
+
+    public void tracepoint(Rq rq, String name, TraceArgs args) {
         emit(TraceEvent.EVENT, rq, name, args);
     }
 
@@ -256,12 +365,7 @@ public final class Machine {
      */
     public boolean step(long until) {
         while (true) {
-            Rq next = null;
-            for (Rq rq : rqs) {
-                if (!rq.halted && (next == null || rq.nextStep < next.nextStep)) {
-                    next = rq;
-                }
-            }
+            Rq next = nActive == 0 ? null : rqs[heap[0]];
             Event e = events.peek();
             if (e != null && (next == null || e.time <= next.nextStep)) {
                 if (e.time > until) {
@@ -277,6 +381,9 @@ public final class Machine {
             }
             now = next.nextStep;
             exec.run(this, next);
+            if (!next.halted) {
+                fixHeap(heapPos[next.cpu]);
+            }
             steps++;
             return true;
         }
@@ -303,12 +410,7 @@ public final class Machine {
 
     /** Time of the next thing that will happen, or Long.MAX_VALUE if nothing will. */
     public long nextTime() {
-        long t = Long.MAX_VALUE;
-        for (Rq rq : rqs) {
-            if (!rq.halted) {
-                t = Math.min(t, rq.nextStep);
-            }
-        }
+        long t = nActive == 0 ? Long.MAX_VALUE : rqs[heap[0]].nextStep;
         Event e = events.peek();
         return e == null ? t : Math.min(t, e.time);
     }

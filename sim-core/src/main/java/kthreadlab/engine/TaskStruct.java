@@ -54,7 +54,7 @@ public final class TaskStruct {
     /** The armed timer is an hrtimer (fires in hard irq), not a timer-wheel timer (softirq). */
     public boolean timerHard;
     /** For creators: indices of scenario actions waiting for this process, in order. */
-    public List<Integer> pendingActions = new ArrayList<>();
+    public java.util.ArrayDeque<Integer> pendingActions = new java.util.ArrayDeque<>();
     /** The call stack, bottom first. */
     public List<Frame> stack = new ArrayList<>();
 
@@ -104,7 +104,7 @@ public final class TaskStruct {
         t.timerGeneration = timerGeneration;
         t.timerCpu = timerCpu;
         t.timerHard = timerHard;
-        t.pendingActions = new ArrayList<>(pendingActions);
+        t.pendingActions = new java.util.ArrayDeque<>(pendingActions);
         t.stack = new ArrayList<>(stack.size());
         for (Frame f : stack) {
             t.stack.add(f.copy());

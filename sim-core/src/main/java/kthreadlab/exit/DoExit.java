@@ -65,7 +65,7 @@ public final class DoExit extends Frame {
                 }
                 return;
             case 3:
-                m.tracepoint(x.rq, "sched_process_exit", "comm=" + tsk.comm + " pid=" + tsk.pid + " prio="
+                m.tracepoint(x.rq, "sched_process_exit", () -> "comm=" + tsk.comm + " pid=" + tsk.pid + " prio="
                     + tsk.prio);
                 pc = 4;
                 return;

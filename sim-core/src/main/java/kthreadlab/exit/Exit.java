@@ -25,6 +25,6 @@ public final class Exit {
     public static void reap(Machine m, kthreadlab.state.Rq rq, TaskStruct z) {
         z.exitState = TaskState.EXIT_DEAD;
         z.reaped = true;
-        m.tracepoint(rq, "sched_process_free", "comm=" + z.comm + " pid=" + z.pid + " prio=" + z.prio);
+        m.tracepoint(rq, "sched_process_free", () -> "comm=" + z.comm + " pid=" + z.pid + " prio=" + z.prio);
     }
 }

@@ -120,7 +120,7 @@ public final class CopyProcess extends Frame {
                 return;
             case NEWTASK: {
                 TaskStruct p = m.task(child);
-                m.tracepoint(x.rq, "task_newtask", "pid=" + p.pid + " comm=" + p.comm + " clone_flags="
+                m.tracepoint(x.rq, "task_newtask", () -> "pid=" + p.pid + " comm=" + p.comm + " clone_flags="
                     + Long.toHexString(cloneFlags) + " oom_score_adj=0");
                 pc = RETURN;
                 return;

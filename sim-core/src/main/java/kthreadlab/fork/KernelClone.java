@@ -64,7 +64,7 @@ public final class KernelClone extends Frame {
                 return;
             case 3: {
                 TaskStruct child = x.m.task((int) p);
-                x.m.tracepoint(x.rq, "sched_process_fork", "comm=" + x.cur.comm + " pid=" + x.cur.pid
+                x.m.tracepoint(x.rq, "sched_process_fork", () -> "comm=" + x.cur.comm + " pid=" + x.cur.pid
                     + " child_comm=" + child.comm + " child_pid=" + child.pid);
                 pc = 4;
                 return;

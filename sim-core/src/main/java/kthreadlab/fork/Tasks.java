@@ -2,7 +2,6 @@ package kthreadlab.fork;
 
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
-import kthreadlab.format.Time;
 import kthreadlab.sched.core.ScheduleTail;
 import kthreadlab.state.KthreadCreateInfo;
 import kthreadlab.state.Rq;
@@ -20,7 +19,7 @@ public final class Tasks {
     public static void setTaskComm(Machine m, Rq rq, TaskStruct tsk, String name) {
         String comm = TaskStruct.truncateComm(name);
         rq.preemptCount++;
-        m.tracepoint(rq, "task_rename", "pid=" + tsk.pid + " oldcomm=" + tsk.comm + " newcomm=" + comm
+        m.tracepoint(rq, "task_rename", () -> "pid=" + tsk.pid + " oldcomm=" + tsk.comm + " newcomm=" + comm
             + " oom_score_adj=0");
         rq.preemptCount--;
         tsk.comm = comm;
@@ -37,6 +36,6 @@ public final class Tasks {
 
     /** Appends a line to a create info's lifecycle, stamped with the time. */
     public static void note(Machine m, KthreadCreateInfo info, String what) {
-        info.history.add(Time.format(m.now) + " " + what);
+        info.history.note(m.now, what);
     }
 }

@@ -12,7 +12,11 @@ public final class Names {
             if (c == '%' && i + 1 < fmt.length()) {
                 char n = fmt.charAt(i + 1);
                 if (n == 'd' || n == 'u' || n == 'i' || n == 's') {
-                    sb.append(arg);
+                    if (arg == (int) arg) {
+                        sb.append((int) arg);
+                    } else {
+                        sb.append(arg);
+                    }
                     i++;
                     continue;
                 }

@@ -18,7 +18,9 @@ import kthreadlab.trace.TraceEvent;
  * plus the whole trace; every `interval` steps it keeps a checkpoint (a deep copy). Going to step
  * n copies the nearest checkpoint at or before n and replays forward, deterministically. Nothing
  * is stored per step beyond a few numbers, so the history has no length cap: when checkpoints
- * grow past MAX_CHECKPOINTS every other one is dropped and the interval doubles.
+ * grow past MAX_CHECKPOINTS, or their estimated size past the byte budget, every other one is
+ * dropped and the interval doubles (a machine of 10,000 tasks is megabytes: count alone would let
+ * a large run's checkpoints take gigabytes).
  *
  * Step numbers count executed steps: step 0 is the booted machine, step n the machine after n
  * steps. A trace record stamped `step == s` happened on the way from step s to step s + 1; a run
@@ -47,6 +49,11 @@ public final class History {
     private final Lanes lanes;
     private final List<Machine> checkpoints = new ArrayList<>();
     private final int maxCheckpoints;
+    /** Estimated bytes the checkpoints may take (see Machine.approxBytes). */
+    private final long checkpointBudget;
+    /** Estimated bytes of each checkpoint, in order. */
+    private final List<Long> checkpointSizes = new ArrayList<>();
+    private long checkpointBytes;
     private final boolean functionEvents;
     /** Recent copies made while replaying backwards, by step, oldest first; never the cursor itself. */
     private final List<Machine> local = new ArrayList<>();
@@ -76,6 +83,12 @@ public final class History {
      * records; the live view needs only the tracepoints).
      */
     public History(Scenario scenario, long until, int interval, int maxCheckpoints, boolean functionEvents) {
+        this(scenario, until, interval, maxCheckpoints, functionEvents, Long.MAX_VALUE);
+    }
+
+    /** As above, with checkpoints thinned out whenever their estimated size passes `checkpointBudget` bytes. */
+    public History(Scenario scenario, long until, int interval, int maxCheckpoints, boolean functionEvents,
+            long checkpointBudget) {
         if (interval < 1 || maxCheckpoints < 2) {
             throw new IllegalArgumentException("checkpoint interval must be >= 1 and the maximum >= 2: "
                 + interval + ", " + maxCheckpoints);
@@ -84,6 +97,7 @@ public final class History {
         this.until = until;
         this.interval = interval;
         this.maxCheckpoints = maxCheckpoints;
+        this.checkpointBudget = checkpointBudget;
         this.functionEvents = functionEvents;
         this.head = Boot.machine(scenario);
         this.startTime = head.now;
@@ -93,7 +107,7 @@ public final class History {
         this.preDepth = new int[cpus];
         this.prePc = new int[cpus];
         this.preTop = new Frame[cpus];
-        checkpoints.add(head.copy());
+        addCheckpoint(head.copy());
         head.sink = e -> {
             if (e.kind == TraceEvent.EVENT) {
                 tracepoints.add(e);
@@ -129,6 +143,11 @@ public final class History {
     /** "simulator error in step N: ..." if the simulator threw while recording, else null. */
     public String error() {
         return error;
+    }
+
+    /** Function enter/exit records are kept in trace(). */
+    public boolean functionEvents() {
+        return functionEvents;
     }
 
     /** The current checkpoint interval in steps. */
@@ -229,16 +248,35 @@ public final class History {
     }
 
     private void checkpoint() {
-        checkpoints.add(head.copy());
-        if (checkpoints.size() > maxCheckpoints) {
+        addCheckpoint(head.copy());
+        while (checkpoints.size() > 2
+            && (checkpoints.size() > maxCheckpoints || checkpointBytes > checkpointBudget)) {
             List<Machine> kept = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
+            checkpointBytes = 0;
             for (int i = 0; i < checkpoints.size(); i += 2) {
                 kept.add(checkpoints.get(i));
+                sizes.add(checkpointSizes.get(i));
+                checkpointBytes += checkpointSizes.get(i);
             }
             checkpoints.clear();
             checkpoints.addAll(kept);
+            checkpointSizes.clear();
+            checkpointSizes.addAll(sizes);
             interval *= 2;
         }
+    }
+
+    private void addCheckpoint(Machine m) {
+        long size = m.approxBytes();
+        checkpoints.add(m);
+        checkpointSizes.add(size);
+        checkpointBytes += size;
+    }
+
+    /** Estimated bytes the checkpoints take now. */
+    public long checkpointBytes() {
+        return checkpointBytes;
     }
 
     // ---- going to a step ------------------------------------------------------------------

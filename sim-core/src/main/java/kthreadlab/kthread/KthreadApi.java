@@ -333,7 +333,7 @@ public final class KthreadApi {
             TaskStruct k = m.task(task);
             switch (pc) {
                 case 0:
-                    m.tracepoint(x.rq, "sched_kthread_stop", "comm=" + k.comm + " pid=" + k.pid);
+                    m.tracepoint(x.rq, "sched_kthread_stop", () -> "comm=" + k.comm + " pid=" + k.pid);
                     pc = 1;
                     return;
                 case 1:
@@ -364,7 +364,7 @@ public final class KthreadApi {
                     pc = 9;
                     return;
                 case 9:
-                    m.tracepoint(x.rq, "sched_kthread_stop_ret", "ret=" + ret);
+                    m.tracepoint(x.rq, "sched_kthread_stop_ret", () -> "ret=" + ret);
                     pc = 10;
                     return;
                 default:

@@ -44,7 +44,7 @@ public final class Signals {
         kthreadlab.state.Rq rq = m.rqs[t.cpu];
         rq.irqsOff++;
         rq.preemptCount++;
-        m.tracepoint(rq, "signal_generate", "sig=9 errno=0 code=0 comm=" + t.comm + " pid=" + t.pid
+        m.tracepoint(rq, "signal_generate", () -> "sig=9 errno=0 code=0 comm=" + t.comm + " pid=" + t.pid
             + " grp=1 res=0");
         rq.preemptCount--;
         rq.irqsOff--;

@@ -1,22 +1,33 @@
 package kthreadlab.state;
 
-/** A cpumask for up to 256 CPUs. Immutable: operations return new masks. */
+/**
+ * A cpumask for up to 256 CPUs. Immutable: operations return new masks. Held in 32-bit words and
+ * with its weight counted once, when it is made: the page runs this code as JavaScript, where a
+ * Java long is a slow BigInt and masks are tested at every wakeup.
+ */
 public final class CpuMask {
     public static final int MAX_CPUS = 256;
-    private final long[] bits;
+    private static final int WORDS = MAX_CPUS / 32;
+    private final int[] bits;
+    private final int weight;
 
-    private CpuMask(long[] bits) {
+    private CpuMask(int[] bits) {
         this.bits = bits;
+        int n = 0;
+        for (int w : bits) {
+            n += Integer.bitCount(w);
+        }
+        this.weight = n;
     }
 
     public static CpuMask none() {
-        return new CpuMask(new long[MAX_CPUS / 64]);
+        return new CpuMask(new int[WORDS]);
     }
 
     public static CpuMask first(int n) {
-        long[] b = new long[MAX_CPUS / 64];
+        int[] b = new int[WORDS];
         for (int i = 0; i < n; i++) {
-            b[i >> 6] |= 1L << (i & 63);
+            b[i >> 5] |= 1 << (i & 31);
         }
         return new CpuMask(b);
     }
@@ -26,33 +37,29 @@ public final class CpuMask {
     }
 
     public boolean test(int cpu) {
-        return (bits[cpu >> 6] & (1L << (cpu & 63))) != 0;
+        return (bits[cpu >> 5] & (1 << (cpu & 31))) != 0;
     }
 
     public CpuMask with(int cpu) {
-        long[] b = bits.clone();
-        b[cpu >> 6] |= 1L << (cpu & 63);
+        int[] b = bits.clone();
+        b[cpu >> 5] |= 1 << (cpu & 31);
         return new CpuMask(b);
     }
 
     public CpuMask without(int cpu) {
-        long[] b = bits.clone();
-        b[cpu >> 6] &= ~(1L << (cpu & 63));
+        int[] b = bits.clone();
+        b[cpu >> 5] &= ~(1 << (cpu & 31));
         return new CpuMask(b);
     }
 
     public int weight() {
-        int n = 0;
-        for (long w : bits) {
-            n += Long.bitCount(w);
-        }
-        return n;
+        return weight;
     }
 
     public int firstSet() {
-        for (int i = 0; i < MAX_CPUS; i++) {
-            if (test(i)) {
-                return i;
+        for (int w = 0; w < WORDS; w++) {
+            if (bits[w] != 0) {
+                return w * 32 + Integer.numberOfTrailingZeros(bits[w]);
             }
         }
         return -1;

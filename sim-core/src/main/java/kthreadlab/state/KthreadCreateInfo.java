@@ -1,7 +1,5 @@
 package kthreadlab.state;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * struct kthread_create_info: the request a creator hands to kthreadd, and the reply it gets back.
@@ -21,7 +19,7 @@ public final class KthreadCreateInfo {
     /** create->result: a task id (>= 0), a negative errno, or Long.MIN_VALUE while unset. */
     public long result = Long.MIN_VALUE;
     public Stage stage = Stage.ALLOCATED;
-    public final List<String> history;
+    public final Lifecycle history;
     /** Injected failure for this one request: "", "copy_process" or "set_kthread_struct". */
     public final String fail;
 
@@ -34,14 +32,14 @@ public final class KthreadCreateInfo {
         this.creatorTask = creatorTask;
         this.done = done;
         this.fail = fail;
-        this.history = new ArrayList<>();
+        this.history = new Lifecycle();
     }
 
     private KthreadCreateInfo(KthreadCreateInfo o) {
         this(o.id, o.threadfn, o.data, o.namefmt, o.creatorTask, o.done, o.fail);
         this.result = o.result;
         this.stage = o.stage;
-        this.history.addAll(o.history);
+        this.history.copyFrom(o.history);
     }
 
     public KthreadCreateInfo copy() {

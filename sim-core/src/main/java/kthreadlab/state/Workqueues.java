@@ -12,6 +12,11 @@ public final class Workqueues {
     /** wq_online: kworkers may be created. */
     public boolean online;
 
+    /** Roughly what a copy takes in memory, in bytes (for the history's checkpoint budget). */
+    public long approxBytes() {
+        return pools.size() * 300L + workers.size() * 200L + wqs.size() * 300L + works.size() * 150L;
+    }
+
     public Workqueues copy() {
         Workqueues c = new Workqueues();
         for (WorkerPool p : pools) {

@@ -123,7 +123,7 @@ public final class ProcessOneWork extends Frame {
                 Policy.unlockIrq(x);
                 return;
             case START:
-                m.tracepoint(x.rq, "workqueue_execute_start", "work struct " + Policy.ptr(work) + ": function "
+                m.tracepoint(x.rq, "workqueue_execute_start", () -> "work struct " + Policy.ptr(work) + ": function "
                     + k.fn);
                 pc = CALL;
                 return;
@@ -132,7 +132,7 @@ public final class ProcessOneWork extends Frame {
                 x.call(m.hooks.workFn(k.fn, work));
                 return;
             case END:
-                m.tracepoint(x.rq, "workqueue_execute_end", "work struct " + Policy.ptr(work) + ": function "
+                m.tracepoint(x.rq, "workqueue_execute_end", () -> "work struct " + Policy.ptr(work) + ": function "
                     + k.fn);
                 pc = RESCHED;
                 return;

@@ -98,7 +98,7 @@ public final class __QueueWork extends Frame {
                 pc = TRACE;
                 return;
             case TRACE:
-                m.tracepoint(x.rq, "workqueue_queue_work", "work struct=" + Policy.ptr(work) + " function="
+                m.tracepoint(x.rq, "workqueue_queue_work", () -> "work struct=" + Policy.ptr(work) + " function="
                     + w.fn + " workqueue=" + q.name + " req_cpu=" + reqCpu + " cpu=" + unsigned(m.wq.pool(pool).cpu));
                 pc = ACTIVE;
                 return;
@@ -106,7 +106,7 @@ public final class __QueueWork extends Frame {
                 pc = ACTIVATE;
                 return;
             case ACTIVATE:
-                m.tracepoint(x.rq, "workqueue_activate_work", "work struct " + Policy.ptr(work));
+                m.tracepoint(x.rq, "workqueue_activate_work", () -> "work struct " + Policy.ptr(work));
                 pc = INSERT;
                 return;
             case INSERT:

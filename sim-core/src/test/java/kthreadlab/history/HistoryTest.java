@@ -263,4 +263,27 @@ class HistoryTest {
         assertThrows(IllegalArgumentException.class, () -> h.snapshotAt(-1));
         assertThrows(IllegalArgumentException.class, () -> h.taskOf(0));
     }
+
+    @Test
+    void aByteBudgetThinsTheCheckpointsAndEveryStepStillShowsTheSame() {
+        Scenario s = Presets.get("many-threads").scenario;
+        History plain = new History(s, s.until, 64);
+        long machine = Boot.machine(s).approxBytes();
+        long budget = 12 * machine;
+        History lean = new History(s, s.until, 64, 1024, false, budget);
+        plain.record(30_000);
+        lean.record(30_000);
+        assertEquals(plain.recorded(), lean.recorded());
+        assertTrue(lean.interval() > 64, "the interval grew: " + lean.interval());
+        assertTrue(lean.checkpointBytes() <= budget, lean.checkpointBytes() + " > " + budget);
+        assertTrue(lean.checkpointCount() < plain.checkpointCount(), lean.checkpointCount() + " checkpoints");
+        assertTrue(lean.trace().size() < plain.trace().size(), "function records are left out");
+        assertEquals(plain.tracepoints().size(), lean.tracepoints().size());
+        long x = 7;
+        for (int i = 0; i < 40; i++) {
+            x = lcg(x);
+            long n = x % (lean.recorded() + 1);
+            assertEquals(Describe.of(plain.snapshotAt(n)), Describe.of(lean.snapshotAt(n)), "step " + n);
+        }
+    }
 }

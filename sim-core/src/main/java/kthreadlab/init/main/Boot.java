@@ -40,7 +40,7 @@ public final class Boot {
         TaskStruct boot = m.task(m.rqs[0].idle);
         boot.stack.add(new RestInit());
         Rq rq0 = m.rqs[0];
-        rq0.halted = false;
+        m.setHalted(rq0, false);
         m.kthreaddDone = m.newCompletion("kthreadd_done").id;
         if (!s.boot.equals("minimal")) {
             WorkqueueInitEarly.run(m);

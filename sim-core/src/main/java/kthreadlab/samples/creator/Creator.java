@@ -270,7 +270,7 @@ public final class Creator {
                     pc = 0;
                     return;
                 default: {
-                    int job = c.pendingActions.remove(0);
+                    int job = c.pendingActions.removeFirst();
                     pc = 0;
                     Action a = x.m.scenario.actions.get(job >>> 16);
                     x.call(WqdemoAction.serves(a.op) ? new WqdemoAction(job >>> 16)
@@ -459,9 +459,8 @@ public final class Creator {
             return Names.vsnprintf(a.name, a.cpu >= 0 ? a.cpu : index);
         }
 
-        /** Returns to creator_main and records the API call and its result. */
-        private void finish(Exec x, Action a, long value) {
-            Machine m = x.m;
+        /** The API record's text: the target, a tab, the result. */
+        private String apiLine(Machine m, Action a, long value) {
             String target = a.creates() ? createdName(a) : targetName(a);
             String res;
             if (value < 0) {
@@ -471,7 +470,13 @@ public final class Creator {
             } else {
                 res = Long.toString(value);
             }
-            m.emit(TraceEvent.API, x.rq, a.op, target + "\t" + res);
+            return target + "\t" + res;
+        }
+
+        /** Returns to creator_main and records the API call and its result. */
+        private void finish(Exec x, Action a, long value) {
+            Machine m = x.m;
+            m.emit(TraceEvent.API, x.rq, a.op, () -> apiLine(m, a, value));
             x.ret(value);
         }
     }

@@ -104,7 +104,7 @@ public final class Core {
         if (p.cpu == cpu) {
             return false;
         }
-        m.tracepoint(from, "sched_migrate_task", "comm=" + p.comm + " pid=" + p.pid + " prio=" + p.prio
+        m.tracepoint(from, "sched_migrate_task", () -> "comm=" + p.comm + " pid=" + p.pid + " prio=" + p.prio
                 + " orig_cpu=" + p.cpu + " dest_cpu=" + cpu);
         p.se.vruntime -= m.rqs[p.cpu].cfs.minVruntime;
         p.cpu = cpu;
@@ -114,7 +114,7 @@ public final class Core {
     /** The end of ttwu_do_wakeup: the task is runnable again, and the trace says so. */
     public static void ttwuDoWakeup(Machine m, Rq from, TaskStruct p) {
         p.state = TaskState.TASK_RUNNING;
-        m.tracepoint(from, "sched_wakeup", wakeArgs(p));
+        m.tracepoint(from, "sched_wakeup", () -> wakeArgs(p));
     }
 
     /**
@@ -153,6 +153,6 @@ public final class Core {
             return;
         }
         prev.reaped = true;
-        m.tracepoint(rq, "sched_process_free", "comm=" + prev.comm + " pid=" + prev.pid + " prio=" + prev.prio);
+        m.tracepoint(rq, "sched_process_free", () -> "comm=" + prev.comm + " pid=" + prev.pid + " prio=" + prev.prio);
     }
 }

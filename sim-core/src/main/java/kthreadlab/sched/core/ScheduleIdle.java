@@ -28,7 +28,7 @@ public final class ScheduleIdle extends Frame {
         }
         pc = 0;
         if (!x.rq.needResched && x.rq.curr == x.rq.idle) {
-            x.rq.halted = true;
+            x.m.setHalted(x.rq, true);
         }
     }
 }

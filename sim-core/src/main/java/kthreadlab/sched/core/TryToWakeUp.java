@@ -100,7 +100,7 @@ public final class TryToWakeUp extends Frame {
                 return;
             case WAKING_TP:
                 success = 1;
-                m.tracepoint(x.rq, "sched_waking", Core.wakeArgs(p));
+                m.tracepoint(x.rq, "sched_waking", () -> Core.wakeArgs(p));
                 pc = ON_RQ;
                 return;
             case ON_RQ:

@@ -75,7 +75,7 @@ public final class WakeUpNewTask extends Frame {
                 pc = 5;
                 return;
             case 5:
-                m.tracepoint(x.rq, "sched_wakeup_new", Core.wakeArgs(p));
+                m.tracepoint(x.rq, "sched_wakeup_new", () -> Core.wakeArgs(p));
                 pc = 6;
                 return;
             case 6:

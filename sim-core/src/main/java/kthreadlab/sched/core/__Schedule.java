@@ -147,7 +147,7 @@ public final class __Schedule extends Frame {
 
     private void traceSwitch(Machine m, Rq rq, TaskStruct prev, TaskStruct next) {
         String state = preempt ? "R+" : TaskState.switchLetter(prev.state, prev.exitState);
-        m.tracepoint(rq, "sched_switch", "prev_comm=" + prev.comm + " prev_pid=" + prev.pid + " prev_prio="
+        m.tracepoint(rq, "sched_switch", () -> "prev_comm=" + prev.comm + " prev_pid=" + prev.pid + " prev_prio="
             + prev.prio + " prev_state=" + state + " ==> next_comm=" + next.comm + " next_pid=" + next.pid
             + " next_prio=" + next.prio);
     }
