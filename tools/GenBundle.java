@@ -14,14 +14,19 @@ import java.util.stream.Stream;
 public class GenBundle {
     private static final int CHUNK = 4000;
     private static final String NOTES = "kthreadlab/source/annotations/";
+    /** Corpus files the page loads on demand (corpus-more.js): left out of the bundle. */
+    static final String ON_DEMAND = "kthreadlab/source/on-demand.txt";
+    static final String CORPUS = "kthreadlab/source/corpus/";
 
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args[0]);
         Path out = Path.of(args[1], "kthreadlab", "source", "Bundled.java");
+        List<String> later = onDemand(resources);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(resources.resolve("kthreadlab"))) {
             s.filter(Files::isRegularFile)
                 .filter(p -> !resources.relativize(p).toString().replace('\\', '/').startsWith(NOTES))
+                .filter(p -> !later.contains(resources.relativize(p).toString().replace('\\', '/')))
                 .sorted().forEach(files::add);
         }
         StringBuilder sb = new StringBuilder();
@@ -50,6 +55,21 @@ public class GenBundle {
         Files.createDirectories(out.getParent());
         Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
         System.out.println("GenBundle: " + files.size() + " resources -> " + out);
+    }
+
+    /** The class-path names of the corpus files listed in on-demand.txt. */
+    static List<String> onDemand(Path resources) throws IOException {
+        List<String> out = new ArrayList<>();
+        Path list = resources.resolve(ON_DEMAND);
+        if (Files.exists(list)) {
+            for (String l : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                String p = l.trim();
+                if (!p.isEmpty() && !p.startsWith("#")) {
+                    out.add(CORPUS + p);
+                }
+            }
+        }
+        return out;
     }
 
     private static String literal(String s) {

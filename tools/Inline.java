@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Build step of web-ui: writes dist/kthreadlab.html, the whole app in one file (every stylesheet
 // and script of index.html inlined, and before them every script the page loads on demand,
-// notes-LANG.js, so that the page finds their text already there), which works when opened from disk
+// notes-LANG.js and corpus-more.js, so that the page finds their text already there), which works when opened from disk
 // with nothing beside it.
 // Usage: java tools/Inline.java DIST_DIR [OUT_FILE]   (OUT_FILE defaults to DIST_DIR/kthreadlab.html)
 import java.io.IOException;
@@ -18,7 +18,7 @@ public class Inline {
         try (var s = Files.list(dist)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith("notes-") && name.endsWith(".js")) {
+                if ((name.startsWith("notes-") || name.startsWith("corpus-")) && name.endsWith(".js")) {
                     String js = Files.readString(p, StandardCharsets.UTF_8);
                     onDemand.append("<script>\n").append(js.replace("</script", "<\\/script")).append("\n</script>\n");
                 }

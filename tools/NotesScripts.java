@@ -2,7 +2,9 @@
 // Build step of web-ui: writes the notes of each language as a script, dist/notes-LANG.js, which the
 // page loads on demand by injecting a <script> (that works from file://, where fetch does not). Each
 // script sets self.kthreadlabText["LANG"] to the text of annotations/LANG.txt. tools/Inline.java puts
-// them inline in the single-file page.
+// them inline in the single-file page. It also writes dist/corpus-more.js, the corpus files listed in
+// source/on-demand.txt (left out of the page's script by tools/GenBundle.java), which sets
+// self.kthreadlabCorpus["kthreadlab/source/corpus/PATH"] to each file's text.
 // Usage: java tools/NotesScripts.java SIM_CORE_RESOURCES DIST_DIR
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,29 @@ public class NotesScripts {
             Files.writeString(out, js, StandardCharsets.UTF_8);
             System.out.println("NotesScripts: " + out + " (" + Files.size(out) + " bytes)");
         }
+        corpusScript(Path.of(args[0]), dist);
+    }
+
+    /** dist/corpus-more.js: the on-demand corpus files' texts by class-path name. */
+    static void corpusScript(Path resources, Path dist) throws IOException {
+        Path list = resources.resolve("kthreadlab/source/on-demand.txt");
+        if (!Files.exists(list)) {
+            return;
+        }
+        StringBuilder js = new StringBuilder("// kthreadlab: kernel source files loaded after the first paint. GPL-2.0.\n"
+            + "self.kthreadlabCorpus = self.kthreadlabCorpus || {};\n");
+        for (String l : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            String p = l.trim();
+            if (p.isEmpty() || p.startsWith("#")) {
+                continue;
+            }
+            String name = "kthreadlab/source/corpus/" + p;
+            String text = Files.readString(resources.resolve(name), StandardCharsets.UTF_8);
+            js.append("self.kthreadlabCorpus[").append(literal(name)).append("] = ").append(literal(text)).append(";\n");
+        }
+        Path out = dist.resolve("corpus-more.js");
+        Files.writeString(out, js.toString(), StandardCharsets.UTF_8);
+        System.out.println("NotesScripts: " + out + " (" + Files.size(out) + " bytes)");
     }
 
     /** A JavaScript string literal; '<' is escaped so that the text can sit inside a <script> element. */

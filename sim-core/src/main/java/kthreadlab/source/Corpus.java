@@ -18,9 +18,51 @@ public final class Corpus {
     public static final String ROOT = "kthreadlab/source/corpus/";
 
     private final List<SourceFile> files;
+    /** Files index.txt lists whose text was not at hand (see loadAvailable). */
+    private final int missing;
 
     public Corpus(List<SourceFile> files) {
+        this(files, 0);
+    }
+
+    private Corpus(List<SourceFile> files, int missing) {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
+        this.missing = missing;
+    }
+
+    /** Texts the bundle lacks, by class-path name (the page: its on-demand scripts), or null. */
+    public interface Texts {
+        String text(String path);
+    }
+
+    /**
+     * The files of index.txt whose text is bundled or given by `more`, in index order; the others
+     * are left out (the page loads them after its first paint, then loads the corpus again).
+     */
+    public static Corpus loadAvailable(Texts more) {
+        List<SourceFile> files = new ArrayList<>();
+        int missing = 0;
+        for (String l : lines(Bundled.get(ROOT + "index.txt"))) {
+            String p = l.trim();
+            if (p.isEmpty() || p.startsWith("#")) {
+                continue;
+            }
+            String text = Bundled.get(ROOT + p);
+            if (text == null) {
+                text = more.text(ROOT + p);
+            }
+            if (text == null) {
+                missing++;
+            } else {
+                files.add(SourceFile.parse(p, lines(text)));
+            }
+        }
+        return new Corpus(files, missing);
+    }
+
+    /** Every file index.txt lists is here. */
+    public boolean complete() {
+        return missing == 0;
     }
 
     /** Loads index.txt and every file it lists. */

@@ -30,19 +30,19 @@ public final class App {
     static final long BACKGROUND_LIMIT = 300_000;
     /** Steps recorded between two looks at the clock (early steps run slowly until the JIT warms up). */
     static final int RECORD_BATCH = 16;
-    /** Checkpoints kept before their interval doubles: bounds the memory a long run takes in the page. */
-    static final int MAX_CHECKPOINTS = 256;
 
     static final String[] FORK = {"sched_process_fork"};
     static final String[] SWITCH = {"sched_switch"};
     static final String[] WAKEUP = {"sched_wakeup", "sched_wakeup_new"};
 
-    private final Corpus corpus = Corpus.load();
+    /** The bundled source files, and later also those of corpus-more.js (see on-demand.txt). */
+    private Corpus corpus = Corpus.loadAvailable(NoteScripts::corpusText);
     private final Locator loc = new Locator(corpus);
     private final NoteScripts noteScripts = new NoteScripts();
     private Annotations notes;
     private final Runner runner = new Runner(this::failed, this::busyChanged);
     private final SourcePane source;
+    private final SourceFind find;
     private final CpuPane cpus;
     private final TaskPane tasks;
     private final ObjectsPane objects;
@@ -85,6 +85,7 @@ public final class App {
     private App() {
         lang = Dom.prefersChinese() ? "zh" : "en";
         source = new SourcePane(corpus, loc, NoteScripts.none(lang));
+        find = new SourceFind(source);
         notes = notesFor(lang);
         cpus = new CpuPane(Dom.byId("cpu-cards"));
         tasks = new TaskPane(Dom.byId("task-table"), loc, new TaskPane.Actions() {
@@ -142,7 +143,42 @@ public final class App {
         Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
         Window.current().addEventListener("pagehide", e -> guard("link", this::flushLink));
         exportProbes(runner::longest, runner::resetLongest);
+        if (corpus.complete()) {
+            ready();
+        } else {
+            NoteScripts.inject("corpus-more.js", () -> guard("load the source", this::corpusArrived),
+                () -> guard("load the source", () -> {
+                    setMessage("Some kernel source files cannot be shown: corpus-more.js could not be loaded"
+                        + " (it belongs beside index.html).");
+                    ready();
+                }));
+        }
+    }
+
+    /** The page has everything it loads by itself (tests wait for this). */
+    private void ready() {
         Dom.byId("page").setAttribute("data-ready", "true");
+    }
+
+    /** The source files loaded after the first paint are here: every pane shows them from now on. */
+    private void corpusArrived() {
+        Corpus all = Corpus.loadAvailable(NoteScripts::corpusText);
+        if (!all.complete()) {
+            setMessage("Some kernel source files cannot be shown: corpus-more.js does not hold them all.");
+        }
+        corpus = all;
+        loc.use(all);
+        source.setCorpus(all);
+        tasks.forget();
+        prebuilt = false;
+        runner.background(this::recordInBackground);
+        if (!linkFile.isEmpty()) {
+            source.showFile(linkFile);
+        }
+        if (snap != null) {
+            render(snap);
+        }
+        ready();
     }
 
     /** A number from Java, callable from JavaScript. */
@@ -579,6 +615,11 @@ public final class App {
 
     boolean playing() {
         return runner.job() instanceof Play;
+    }
+
+    /** "/": the caret goes to Find in source. */
+    void findInSource() {
+        find.focus();
     }
 
     void choosePreset(String name) {

@@ -231,6 +231,8 @@ final class Controls {
                 return () -> app.runToNext(App.WAKEUP, "wakeup");
             case "g":
                 return gotoField::focus;
+            case "/":
+                return app::findInSource;
             case "l":
                 return () -> app.setLang(app.lang().equals("zh") ? "en" : "zh");
             case "?":

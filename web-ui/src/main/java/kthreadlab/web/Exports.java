@@ -126,16 +126,18 @@ final class Exports {
 
     /**
      * Builds kthreadlab.html as tools/Inline.java does: fetches this page, its stylesheet, its
-     * script and the notes scripts it loads on demand, inlines them and downloads the one file;
+     * script and the notes and corpus scripts it loads on demand, inlines them and downloads the one file;
      * `fail` gets the reason otherwise.
      */
     @JSBody(params = {"fail"}, script = "var kPage = location.href.split('#')[0];"
         + " var kGet = function (kU) { return fetch(new URL(kU, kPage).href, {cache: 'no-cache'}).then(function (kResp) {"
         + "  if (!kResp.ok) throw new Error(kU + ': HTTP ' + kResp.status); return kResp.text(); }); };"
-        + " Promise.all([kGet(kPage), kGet('kthreadlab.css'), kGet('kthreadlab.js'), kGet('notes-en.js'), kGet('notes-zh.js')]).then(function (kT) {"
+        + " Promise.all([kGet(kPage), kGet('kthreadlab.css'), kGet('kthreadlab.js'), kGet('notes-en.js'), kGet('notes-zh.js'),"
+        + " kGet('corpus-more.js')]).then(function (kT) {"
         + "  var kEsc = function (kS) { return kS.split('</script').join('<\\\\/script'); };"
         + "  var kHtml = kT[0], kCss = kT[1].split('</style').join('<\\\\/style');"
-        + "  var kJs = kEsc(kT[3]) + '\\n</script>\\n<script>\\n' + kEsc(kT[4]) + '\\n</script>\\n<script>\\n' + kEsc(kT[2]);"
+        + "  var kJs = kEsc(kT[3]) + '\\n</script>\\n<script>\\n' + kEsc(kT[4]) + '\\n</script>\\n<script>\\n' + kEsc(kT[5])"
+        + "   + '\\n</script>\\n<script>\\n' + kEsc(kT[2]);"
         + "  var kLink = '<link rel=\"stylesheet\" href=\"kthreadlab.css\">', kTag = '<script src=\"kthreadlab.js\"></script>';"
         + "  if (kHtml.indexOf(kLink) < 0 || kHtml.indexOf(kTag) < 0) throw new Error('this page is already a single file');"
         + "  kHtml = kHtml.split(kLink).join('<style>\\n' + kCss + '\\n</style>');"

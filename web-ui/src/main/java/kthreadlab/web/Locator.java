@@ -33,12 +33,19 @@ final class Locator {
         }
     }
 
-    private final Corpus corpus;
+    private Corpus corpus;
     private final Map<String, Entry> cache = new HashMap<>();
     private final Map<String, String[]> normalized = new HashMap<>();
 
     Locator(Corpus corpus) {
         this.corpus = corpus;
+    }
+
+    /** Resolves against a larger corpus from now on (the page's on-demand files arrived). */
+    void use(Corpus c) {
+        corpus = c;
+        cache.clear();
+        normalized.clear();
     }
 
     int line(Snapshot.FrameView f) {

@@ -73,8 +73,14 @@ final class NoteScripts {
         + " return kT && typeof kT[lang] === 'string' ? kT[lang] : null;")
     private static native String text(String lang);
 
+    /** A corpus file's text given by corpus-more.js (self.kthreadlabCorpus), or null. */
+    @JSBody(params = "path", script = "var kC = self.kthreadlabCorpus;"
+        + " return kC && typeof kC[path] === 'string' ? kC[path] : null;")
+    static native String corpusText(String path);
+
+    /** Loads a script beside the page (works from file://); `ok` or `fail` runs once it has run or failed. */
     @JSBody(params = {"src", "ok", "fail"}, script = "var kS = document.createElement('script'); kS.src = src;"
         + " kS.async = true; kS.onload = function () { ok(); };"
         + " kS.onerror = function () { kS.remove(); fail(); }; document.head.appendChild(kS);")
-    private static native void inject(String src, App.Action ok, App.Action fail);
+    static native void inject(String src, App.Action ok, App.Action fail);
 }

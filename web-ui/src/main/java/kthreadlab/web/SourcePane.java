@@ -21,30 +21,61 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * The kernel source, one file at a time, with real line numbers linking to Elixir. Every task's
  * current line carries a chip in the task's colour with its name; the focus task's line is `.cur`
  * and its callers' lines `.caller`. Identifiers that the corpus defines jump to their definition;
- * annotations sit under their lines in the current language. Every opened file stays laid out in
- * its own scroll box, stacked in the pane, and only the shown one is visible: switching files (as
- * following a task does at many steps) costs no layout and each file keeps its scroll position.
+ * annotations sit under their lines in the current language. Every opened file keeps its own
+ * scroll box, stacked in the pane, and only the shown one is visible; each keeps its scroll position.
+ *
+ * Windowed: a file is a column of chunks of CHUNK rows; only the chunks near the visible part of
+ * the shown file, and those holding a marked line (a task, a caller, a target), have their rows in
+ * the DOM. The others are empty boxes of the chunk's height (measured when it was last rendered,
+ * estimated before), so a Step or a file switch lays out a few hundred rows, never a whole file.
+ * Marks are data (by line) applied by decorate() whenever a row is rendered.
  */
 final class SourcePane {
     private static final String ELIXIR = "https://elixir.bootlin.com/linux/";
     /** Tasks on one line beyond this many get a small swatch (name in its label) instead of a chip. */
     private static final int FULL_CHIPS = 3;
-    /** Source rows per lazily rendered chunk. */
-    private static final int CHUNK = 25;
+    /** Source rows per chunk. */
+    static final int CHUNK = 25;
+    /** Pixels beyond the visible part of the shown file whose chunks are rendered (twice this is kept). */
+    private static final int MARGIN = 500;
+    /** Estimated heights before a chunk is first measured (12px type at line-height 1.45; a note). */
+    private static final double ROW_PX = 17.4;
+    private static final double NOTE_PX = 44;
 
-    /** One built file: its rows by real line number. */
+    /** Up to CHUNK rows of a file; `live` when its rows are in the DOM. */
+    private static final class Chunk {
+        /** Index of its first and one past its last line in SourceFile.lines(). */
+        final int from;
+        final int to;
+        final HTMLElement el;
+        /** Its height in px: measured while it was live, else estimated. */
+        int height;
+        boolean live;
+
+        Chunk(int from, int to, HTMLElement el, int height) {
+            this.from = from;
+            this.to = to;
+            this.el = el;
+            this.height = height;
+        }
+    }
+
+    /** One file: its chunks, and the rows now rendered by real line number. */
     private static final class FileView {
         final SourceFile file;
         final HTMLElement root;
         final Map<Integer, HTMLElement> rows = new HashMap<>();
         final Map<Integer, String> lineNotes = new HashMap<>();
         final Map<Integer, FunctionSpan> starts = new HashMap<>();
+        final List<Chunk> chunks = new ArrayList<>();
+        /** Real line number -> index of its chunk. */
+        final Map<Integer, Integer> chunkOf = new HashMap<>();
         /** Elixir URL up to "#L", or null for our own sample code. */
         String elixir;
         HTMLElement box;
-        /** Index of the next source line to build, and the real number of the last one built. */
-        int next;
-        int prev;
+        /** Scroll position and height last seen (px), where rows are rendered on a switch back. */
+        int top;
+        int height;
 
         FileView(SourceFile file, HTMLElement root) {
             this.file = file;
@@ -52,7 +83,15 @@ final class SourcePane {
         }
     }
 
-    private final Corpus corpus;
+    /** What a rendered row carries at the shown step: chips of the tasks there, `.cur`, `.caller`. */
+    private static final class RowMark {
+        final List<Snapshot.TaskView> tasks = new ArrayList<>();
+        final List<Integer> slots = new ArrayList<>();
+        boolean cur;
+        boolean caller;
+    }
+
+    private Corpus corpus;
     private final Locator loc;
     private final HTMLElement code;
     private final HTMLElement tabs;
@@ -64,14 +103,20 @@ final class SourcePane {
     private final Map<String, HTMLElement> tabByFile = new HashMap<>();
     private final Map<String, HTMLElement> countByFile = new HashMap<>();
     private final List<HTMLElement> marked = new ArrayList<>();
-    private final List<HTMLElement> counts = new ArrayList<>();
+    /** The shown file's marks by line (see RowMark). */
+    private Map<Integer, RowMark> marks = new HashMap<>();
     private Annotations notes;
     private FileView shown;
-    private HTMLElement target;
+    /** The line show() pointed at (.target) in targetFile, or -1. */
+    private int targetLine = -1;
+    private String targetFile;
     private int cpus;
-    private HTMLElement pendingRow;
+    /** The line to scroll into view at the next frame (-1: none). */
+    private int pendingLine = -1;
     private boolean pendingAlways;
     private boolean scrollScheduled;
+    /** The height of the source box (px), read on load and resize. */
+    private int viewHeight = 400;
     private SourceFile functionsFor;
 
     SourcePane(Corpus corpus, Locator loc, Annotations notes) {
@@ -83,18 +128,7 @@ final class SourcePane {
         this.where = Dom.byId("source-where");
         this.head = Dom.byId("source-head");
         this.functions = (HTMLSelectElement) Dom.byId("source-functions");
-        for (SourceFile f : corpus.files()) {
-            for (FunctionSpan span : f.functions()) {
-                defined.add(span.name());
-            }
-            HTMLElement tab = Dom.button("tab", f.path());
-            tab.setAttribute("data-file", f.path());
-            tab.setAttribute("aria-pressed", "false");
-            countByFile.put(f.path(), Dom.add(tab, "span", "count"));
-            tab.addEventListener("click", e -> App.guard("open file", () -> showFile(f.path())));
-            tabs.appendChild(tab);
-            tabByFile.put(f.path(), tab);
-        }
+        fillTabs();
         Window.current().addEventListener("resize", e -> App.guard("resize", this::measure));
         code.addEventListener("click", e -> App.guard("jump to definition", () -> {
             HTMLElement id = Dom.closest(e.getTarget(), "id");
@@ -113,17 +147,48 @@ final class SourcePane {
         measure();
     }
 
+    /** One tab per corpus file; the identifiers the corpus defines. */
+    private void fillTabs() {
+        Dom.clear(tabs);
+        defined.clear();
+        tabByFile.clear();
+        countByFile.clear();
+        for (SourceFile f : corpus.files()) {
+            for (FunctionSpan span : f.functions()) {
+                defined.add(span.name());
+            }
+            HTMLElement tab = Dom.button("tab", f.path());
+            tab.setAttribute("data-file", f.path());
+            tab.setAttribute("aria-pressed", f == (shown == null ? null : shown.file) ? "true" : "false");
+            countByFile.put(f.path(), Dom.add(tab, "span", "count"));
+            tab.addEventListener("click", e -> App.guard("open file", () -> showFile(f.path())));
+            tabs.appendChild(tab);
+            tabByFile.put(f.path(), tab);
+        }
+    }
+
+    /** The corpus grew (its on-demand files arrived): tabs and files are built again, the shown file stays. */
+    void setCorpus(Corpus c) {
+        corpus = c;
+        functionsFor = null;
+        fillTabs();
+        setNotes(notes);
+    }
+
     /**
      * Notes wrap at the pane's width (--pane-w), read here on load and on resize only: a CSS
      * container query would do it without script but makes every layout of the page slower.
      */
     void measure() {
         code.setAttribute("style", "--pane-w:" + Math.max(200, code.getClientWidth()) + "px");
+        viewHeight = Math.max(100, code.getClientHeight());
+        scheduleScroll();
     }
 
     /** Switches the annotation language: files are rebuilt with the new notes. */
     void setNotes(Annotations a) {
         notes = a;
+        clearMarks();
         for (FileView v : built.values()) {
             code.removeChild(v.root);
         }
@@ -139,22 +204,47 @@ final class SourcePane {
         return shown == null ? null : shown.file.path();
     }
 
+    SourceFile shownSource() {
+        return shown == null ? null : shown.file;
+    }
+
+    /** The line show() last pointed at in this file, or -1. */
+    int targetIn(String path) {
+        return path.equals(targetFile) ? targetLine : -1;
+    }
+
     /** Jumps to a file and line (a call-stack frame, a definition), marking the line briefly. */
     void show(String file, int line) {
         if (corpus.file(file) == null) {
             return;
         }
         showFile(file);
-        HTMLElement row = shown.rows.get(line);
-        if (row == null) {
+        if (!shown.chunkOf.containsKey(line)) {
             return;
         }
-        if (target != null) {
-            target.getClassList().remove("target");
+        FileView was = targetFile == null ? null : built.get(targetFile);
+        HTMLElement old = was == null ? null : was.rows.get(targetLine);
+        if (old != null) {
+            old.getClassList().remove("target");
         }
-        target = row;
-        row.getClassList().add("target");
-        reveal(row, true);
+        targetFile = file;
+        targetLine = line;
+        HTMLElement row = rowOf(file, line);
+        if (row != null) {
+            row.getClassList().add("target");
+        }
+        reveal(line, true);
+    }
+
+    /** The rendered row of a line of a file, rendering its chunk if needed (null: no such line). */
+    private HTMLElement rowOf(String file, int line) {
+        FileView v = built.get(file);
+        Integer c = v == null ? null : v.chunkOf.get(line);
+        if (c == null) {
+            return null;
+        }
+        render(v, v.chunks.get(c));
+        return v.rows.get(line);
     }
 
     void jumpToDefinition(String name) {
@@ -173,14 +263,16 @@ final class SourcePane {
             return;
         }
         FileView v = view(f);
-        complete(v);
+        clearMarks();
         if (shown != null) {
             shown.root.getClassList().remove("shown");
             tabByFile.get(shown.file.path()).setAttribute("aria-pressed", "false");
         }
         v.root.getClassList().add("shown");
         shown = v;
-        pendingRow = null;
+        pendingLine = -1;
+        renderAround(v, v.top, v.height > 0 ? v.height : viewHeight);
+        scheduleScroll();
         tabByFile.get(path).setAttribute("aria-pressed", "true");
         fillHead(f);
         fillFunctions(f);
@@ -234,6 +326,69 @@ final class SourcePane {
     }
 
     private void mark(Snapshot s, int focus, boolean follow) {
+        clearMarks();
+        if (shown == null) {
+            return;
+        }
+        String path = shown.file.path();
+        int cur = -1;
+        for (Snapshot.TaskView t : s.tasks) {
+            if (t.dead || t.frames.isEmpty()) {
+                continue;
+            }
+            Snapshot.FrameView top = t.frames.get(0);
+            if (!top.file.equals(path)) {
+                continue;
+            }
+            int line = loc.line(top);
+            if (!shown.chunkOf.containsKey(line)) {
+                continue;
+            }
+            RowMark m = markAt(line);
+            m.tasks.add(t);
+            m.slots.add(Palette.slot(t.id, cpus, t.idle));
+            if (t.id == focus) {
+                m.cur = true;
+                cur = line;
+            }
+        }
+        if (focus >= 0) {
+            Snapshot.TaskView ft = s.task(focus);
+            for (int i = 1; i < ft.frames.size(); i++) {
+                Snapshot.FrameView f = ft.frames.get(i);
+                int line = f.file.equals(path) ? loc.line(f) : 0;
+                if (shown.chunkOf.containsKey(line) && line != cur) {
+                    markAt(line).caller = true;
+                    if (cur < 0) {
+                        cur = line;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Integer, RowMark> e : marks.entrySet()) {
+            Chunk c = shown.chunks.get(shown.chunkOf.get(e.getKey()));
+            if (c.live) {
+                decorate(shown.rows.get(e.getKey()), e.getKey());
+            } else {
+                render(shown, c);
+            }
+        }
+        if (follow && cur > 0) {
+            reveal(cur, false);
+        }
+    }
+
+    private RowMark markAt(int line) {
+        RowMark m = marks.get(line);
+        if (m == null) {
+            m = new RowMark();
+            marks.put(line, m);
+        }
+        return m;
+    }
+
+    /** Takes the marks off the rendered rows (the target stays). */
+    private void clearMarks() {
         for (HTMLElement row : marked) {
             row.getClassList().remove("cur", "at", "caller");
             row.removeAttribute("style");
@@ -243,66 +398,50 @@ final class SourcePane {
             }
         }
         marked.clear();
-        if (shown == null) {
+        marks = new HashMap<>();
+    }
+
+    /**
+     * The row-render hook: gives a freshly rendered (or re-marked) row of the shown file what its
+     * line carries now. Rows are built bare; everything that depends on the step is added here.
+     */
+    private void decorate(HTMLElement row, int line) {
+        if (line == targetLine && shown != null && shown.file.path().equals(targetFile)) {
+            row.getClassList().add("target");
+        }
+        RowMark m = marks.get(line);
+        if (m == null) {
             return;
         }
-        String path = shown.file.path();
-        HTMLElement cur = null;
-        for (Snapshot.TaskView t : s.tasks) {
-            if (t.dead || t.frames.isEmpty()) {
-                continue;
-            }
-            Snapshot.FrameView top = t.frames.get(0);
-            if (!top.file.equals(path)) {
-                continue;
-            }
-            HTMLElement row = shown.rows.get(loc.line(top));
-            if (row == null) {
-                continue;
-            }
-            int slot = Palette.slot(t.id, cpus, t.idle);
-            HTMLElement tags = row.querySelector(".tags");
-            if (tags == null) {
-                tags = Dom.add(row, "span", "tags");
-                row.getClassList().add("at");
-                row.setAttribute("style", "--task:" + Palette.color(slot));
-                marked.add(row);
-            }
-            HTMLElement chip;
-            if (tags.getChildNodes().getLength() < FULL_CHIPS) {
-                chip = Dom.chip(Fmt.task(t), slot);
-            } else {
-                chip = Dom.el("span", "chip mini");
-                chip.setAttribute("style", Palette.style(slot));
-                chip.setAttribute("role", "img");
-                chip.setAttribute("aria-label", Fmt.task(t));
-            }
-            chip.setAttribute("title", Fmt.task(t) + " is here");
-            chip.getClassList().add("cursor");
-            chip.setAttribute("data-task", Integer.toString(t.id));
-            tags.appendChild(chip);
-            if (t.id == focus) {
-                row.getClassList().add("cur");
-                cur = row;
-            }
-        }
-        if (focus >= 0) {
-            Snapshot.TaskView ft = s.task(focus);
-            for (int i = 1; i < ft.frames.size(); i++) {
-                Snapshot.FrameView f = ft.frames.get(i);
-                HTMLElement row = f.file.equals(path) ? shown.rows.get(loc.line(f)) : null;
-                if (row != null && row != cur) {
-                    row.getClassList().add("caller");
-                    marked.add(row);
-                    if (cur == null) {
-                        cur = row;
-                    }
+        if (!m.tasks.isEmpty()) {
+            HTMLElement tags = Dom.add(row, "span", "tags");
+            row.getClassList().add("at");
+            row.setAttribute("style", "--task:" + Palette.color(m.slots.get(0)));
+            for (int i = 0; i < m.tasks.size(); i++) {
+                Snapshot.TaskView t = m.tasks.get(i);
+                int slot = m.slots.get(i);
+                HTMLElement chip;
+                if (i < FULL_CHIPS) {
+                    chip = Dom.chip(Fmt.task(t), slot);
+                } else {
+                    chip = Dom.el("span", "chip mini");
+                    chip.setAttribute("style", Palette.style(slot));
+                    chip.setAttribute("role", "img");
+                    chip.setAttribute("aria-label", Fmt.task(t));
                 }
+                chip.setAttribute("title", Fmt.task(t) + " is here");
+                chip.getClassList().add("cursor");
+                chip.setAttribute("data-task", Integer.toString(t.id));
+                tags.appendChild(chip);
             }
         }
-        if (follow && cur != null) {
-            reveal(cur, false);
+        if (m.cur) {
+            row.getClassList().add("cur");
         }
+        if (m.caller) {
+            row.getClassList().add("caller");
+        }
+        marked.add(row);
     }
 
     /** Tabs show how many tasks are in each file. */
@@ -322,16 +461,17 @@ final class SourcePane {
     }
 
     /**
-     * Scrolls the code so that the row is visible (centred when it was out of view, or always).
+     * Scrolls the code so that the line is visible (centred when it was out of view, or always).
      * Measuring forces a layout, so it waits for the next animation frame, when the browser lays
      * out anyway; several renders in one frame cost one measurement.
      */
-    private void reveal(HTMLElement row, boolean always) {
-        pendingRow = row;
+    private void reveal(int line, boolean always) {
+        pendingLine = line;
         pendingAlways = always;
         scheduleScroll();
     }
 
+    /** At the next frame: scrolls to the pending line, then renders the chunks the view now needs. */
     private void scheduleScroll() {
         if (!scrollScheduled) {
             scrollScheduled = true;
@@ -341,17 +481,68 @@ final class SourcePane {
 
     private void flushScroll() {
         scrollScheduled = false;
-        HTMLElement row = pendingRow;
-        pendingRow = null;
-        if (row == null || shown == null || !Dom.contains(shown.root, row)) {
+        int line = pendingLine;
+        pendingLine = -1;
+        FileView v = shown;
+        if (v == null) {
             return;
         }
-        HTMLElement box = shown.root;
-        int st = box.getScrollTop();
-        int top = row.getBoundingClientRect().getTop() - box.getBoundingClientRect().getTop() + st;
-        int h = box.getClientHeight();
-        if (pendingAlways || top < st + 8 || top + row.getOffsetHeight() > st + h - 8) {
-            box.setScrollTop(Math.max(0, top - h / 3));
+        HTMLElement row = line > 0 ? rowOf(v.file.path(), line) : null;
+        HTMLElement box = v.root;
+        if (row != null) {
+            int st = box.getScrollTop();
+            int top = row.getBoundingClientRect().getTop() - box.getBoundingClientRect().getTop() + st;
+            int h = box.getClientHeight();
+            if (pendingAlways || top < st + 8 || top + row.getOffsetHeight() > st + h - 8) {
+                box.setScrollTop(Math.max(0, top - h / 3));
+            }
+        }
+        window(v);
+    }
+
+    /**
+     * Renders the chunks within MARGIN of what the shown file's box shows and empties those beyond
+     * twice that holding no mark. Heights of live chunks are read first, in one layout.
+     */
+    private void window(FileView v) {
+        v.top = v.root.getScrollTop();
+        v.height = v.root.getClientHeight();
+        for (Chunk c : v.chunks) {
+            if (c.live) {
+                c.height = c.el.getOffsetHeight();
+            }
+        }
+        Set<Integer> held = new HashSet<>();
+        if (v == shown) {
+            for (Integer line : marks.keySet()) {
+                held.add(v.chunkOf.get(line));
+            }
+        }
+        if (v.file.path().equals(targetFile) && v.chunkOf.containsKey(targetLine)) {
+            held.add(v.chunkOf.get(targetLine));
+        }
+        int y = 0;
+        for (int i = 0; i < v.chunks.size(); i++) {
+            Chunk c = v.chunks.get(i);
+            int bottom = y + c.height;
+            if (bottom >= v.top - MARGIN && y <= v.top + v.height + MARGIN) {
+                render(v, c);
+            } else if (c.live && !held.contains(i)
+                && (bottom < v.top - 2 * MARGIN || y > v.top + v.height + 2 * MARGIN)) {
+                empty(v, c);
+            }
+            y = bottom;
+        }
+    }
+
+    /** Renders the chunks in [top - MARGIN, top + height + MARGIN] by their known heights (no layout). */
+    private void renderAround(FileView v, int top, int height) {
+        int y = 0;
+        for (Chunk c : v.chunks) {
+            if (y + c.height >= top - MARGIN && y <= top + height + MARGIN) {
+                render(v, c);
+            }
+            y += c.height;
         }
     }
 
@@ -410,7 +601,7 @@ final class SourcePane {
         return !f.version().startsWith("kthreadlab") && !f.path().startsWith("samples/");
     }
 
-    /** Starts building a file's view; its rows are added chunk by chunk (see FileView.buildSome). */
+    /** A file's view: its notes by line and its chunks, empty boxes of estimated height. */
     private FileView build(SourceFile f) {
         HTMLElement root = Dom.el("div", "file");
         root.setAttribute("data-file", f.path());
@@ -432,7 +623,36 @@ final class SourcePane {
         }
         v.elixir = hasElixir(f) ? ELIXIR + elixirVersion(f) + "/source/" + f.path() + "#L" : null;
         v.box = Dom.add(root, "div", "rows");
+        List<SourceLine> lines = f.lines();
+        int from = 0;
+        while (from < lines.size()) {
+            int to = Math.min(lines.size(), from + CHUNK);
+            int rows = 0;
+            int notesIn = 0;
+            for (int i = from; i < to; i++) {
+                int n = lines.get(i).number();
+                v.chunkOf.put(n, v.chunks.size());
+                rows += i > 0 && n > lines.get(i - 1).number() + 1 ? 2 : 1;
+                notesIn += (v.lineNotes.containsKey(n) ? 1 : 0) + (purpose(v, n) != null ? 1 : 0);
+            }
+            Chunk c = new Chunk(from, to, Dom.add(v.box, "div", "chunk"), (int) (rows * ROW_PX + notesIn * NOTE_PX));
+            c.el.setAttribute("style", "height:" + c.height + "px");
+            v.chunks.add(c);
+            from = to;
+        }
+        root.addEventListener("scroll", e -> {
+            if (v == shown) {
+                scheduleScroll();
+            }
+        });
         return v;
+    }
+
+    /** The purpose note of the function starting at line n, or null. */
+    private String purpose(FileView v, int n) {
+        FunctionSpan span = v.starts.get(n);
+        String p = span == null ? null : notes.purpose(v.file.path(), span.key());
+        return p == null || p.isEmpty() ? null : p;
     }
 
     /** A note carries its language: only Chinese text is marked Chinese, the C source stays English. */
@@ -442,69 +662,69 @@ final class SourcePane {
         }
     }
 
-    /** Builds the next chunk of rows; false once the file is complete. */
-    private boolean buildChunk(FileView v) {
-        List<SourceLine> lines = v.file.lines();
-        if (v.next >= lines.size()) {
-            return false;
+    /** Puts a chunk's rows (with folds and notes) into the DOM, each row decorated. */
+    private void render(FileView v, Chunk c) {
+        if (c.live) {
+            return;
         }
-        HTMLElement chunk = Dom.el("div", "chunk");
-        int rowsIn = 0;
-        int notesIn = 0;
-        while (v.next < lines.size() && rowsIn < CHUNK) {
-            SourceLine l = lines.get(v.next++);
+        c.live = true;
+        c.el.removeAttribute("style");
+        List<SourceLine> lines = v.file.lines();
+        for (int i = c.from; i < c.to; i++) {
+            SourceLine l = lines.get(i);
             int n = l.number();
-            if (v.prev > 0 && n > v.prev + 1) {
-                Dom.add(chunk, "div", "fold", "⋯ lines " + (v.prev + 1) + "–" + (n - 1) + " not shown");
-                rowsIn++;
+            int prev = i > 0 ? lines.get(i - 1).number() : 0;
+            if (prev > 0 && n > prev + 1) {
+                Dom.add(c.el, "div", "fold", "⋯ lines " + (prev + 1) + "–" + (n - 1) + " not shown");
             }
-            FunctionSpan span = v.starts.get(n);
-            String purpose = span == null ? null : notes.purpose(v.file.path(), span.key());
-            if (purpose != null && !purpose.isEmpty()) {
-                note(Dom.add(chunk, "div", "note purpose", span.key() + ": " + purpose));
-                notesIn++;
+            String purpose = purpose(v, n);
+            if (purpose != null) {
+                note(Dom.add(c.el, "div", "note purpose", v.starts.get(n).key() + ": " + purpose));
             }
-            HTMLElement row = Dom.add(chunk, "div", "line");
-            String ln = Integer.toString(n);
-            row.setAttribute("data-line", ln);
-            if (v.elixir != null) {
-                Dom.add(row, "a", "no", ln).setAttribute("href", v.elixir + ln);
-            } else {
-                Dom.add(row, "span", "no", ln);
-            }
-            row.appendChild(tokens(l.text()));
+            HTMLElement row = renderRow(v, l);
+            c.el.appendChild(row);
             v.rows.put(n, row);
-            rowsIn++;
+            if (v == shown) {
+                decorate(row, n);
+            }
             String text = v.lineNotes.get(n);
             if (text != null) {
-                note(Dom.add(chunk, "div", "note", text));
-                notesIn++;
+                note(Dom.add(c.el, "div", "note", text));
             }
-            v.prev = n;
-        }
-        sizeChunk(chunk, rowsIn, notesIn);
-        v.box.appendChild(chunk);
-        return v.next < lines.size();
-    }
-
-    /** Completes a file now (it is about to be shown). */
-    private void complete(FileView v) {
-        while (buildChunk(v)) {
-            // every chunk
         }
     }
 
-    /**
-     * Builds files ahead of need, a chunk at a time until the deadline: the files tasks are in,
-     * then the rest of the corpus. Returns true while some file is incomplete.
-     */
+    /** One bare source row: its number (a link to Elixir) and its code. */
+    private HTMLElement renderRow(FileView v, SourceLine l) {
+        HTMLElement row = Dom.el("div", "line");
+        String ln = Integer.toString(l.number());
+        row.setAttribute("data-line", ln);
+        if (v.elixir != null) {
+            Dom.add(row, "a", "no", ln).setAttribute("href", v.elixir + ln);
+        } else {
+            Dom.add(row, "span", "no", ln);
+        }
+        row.appendChild(tokens(l.text()));
+        return row;
+    }
+
+    /** Takes a chunk's rows out of the DOM; its box keeps their height. */
+    private void empty(FileView v, Chunk c) {
+        c.live = false;
+        Dom.clear(c.el);
+        c.el.setAttribute("style", "height:" + c.height + "px");
+        List<SourceLine> lines = v.file.lines();
+        for (int i = c.from; i < c.to; i++) {
+            v.rows.remove(lines.get(i).number());
+        }
+    }
+
+    /** Creates the views of files ahead of need until the deadline; true while some file has none. */
     boolean prebuild(double deadline) {
         for (SourceFile f : corpus.files()) {
-            FileView v = view(f);
-            while (buildChunk(v)) {
-                if (Dom.now() >= deadline) {
-                    return true;
-                }
+            view(f);
+            if (Dom.now() >= deadline) {
+                return true;
             }
         }
         return false;
@@ -523,17 +743,11 @@ final class SourcePane {
         return null;
     }
 
-    /** Builds a file a chunk at a time until the deadline; true once it is complete (or absent). */
+    /** Prepares a file's view (a job calls it before showing a step); true once it exists (or the file is absent). */
     boolean ready(String path, double deadline) {
         SourceFile f = path == null ? null : corpus.file(path);
-        if (f == null) {
-            return true;
-        }
-        FileView v = view(f);
-        while (buildChunk(v)) {
-            if (Dom.now() >= deadline) {
-                return false;
-            }
+        if (f != null) {
+            view(f);
         }
         return true;
     }
@@ -547,15 +761,6 @@ final class SourcePane {
             code.appendChild(v.root);
         }
         return v;
-    }
-
-    /**
-     * Chunks off screen are not laid out (content-visibility: auto); until first shown they take
-     * this estimated height, so switching files and following a task stay cheap.
-     */
-    private static void sizeChunk(HTMLElement chunk, int rows, int notes) {
-        int h = rows * 18 + notes * 44;
-        chunk.setAttribute("style", "contain-intrinsic-size:auto 1px auto " + h + "px");
     }
 
     /** The code of one line; identifiers the corpus defines become links to their definition. */

@@ -39,6 +39,14 @@ final class TaskPane {
         }));
     }
 
+    /** Rows are drawn again at the next render (the corpus grew: frames may have lines now). */
+    void forget() {
+        Dom.clear(body);
+        rows.clear();
+        shown.clear();
+        focused.clear();
+    }
+
     void render(Snapshot s, int focus) {
         int n = s.tasks.size();
         for (int i = 0; i < n; i++) {

@@ -157,4 +157,22 @@ class NotesOnDemandTest {
         assertTrue(notesShown("zh-CN") > 0, "Chinese notes in the downloaded offline app");
         assertTrue(loadedScripts().isEmpty(), "the offline app loads no script: " + loadedScripts());
     }
+
+    @Test
+    void sourceFilesLeftOutOfTheScriptArriveAfterTheFirstPaint() throws Exception {
+        Path dist = Path.of(System.getProperty("kthreadlab.dist", "target/dist"));
+        String bundle = Files.readString(dist.resolve("kthreadlab.js"));
+        String wq = "static int worker_thread(void *__worker)";
+        assertFalse(bundle.contains(wq), "workqueue.c is not in kthreadlab.js");
+        assertTrue(Files.readString(dist.resolve("corpus-more.js")).contains(wq), "corpus-more.js holds it");
+        b.open("#v=1&preset=seed&step=45");
+        assertTrue(loadedScripts().contains("corpus-more.js"), loadedScripts().toString());
+        assertEquals("kernel/sched/core.c", b.js("return document.querySelector('#source .file.shown').dataset.file;"),
+            "the step in core.c (loaded on demand) is shown");
+        b.js("document.querySelector('#source-tabs [data-file=\"kernel/workqueue.c\"]').click();");
+        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d ->
+            b.all("#source .file.shown .line").size() > 0);
+        assertEquals("kernel/workqueue.c", b.js("return document.querySelector('#source .file.shown').dataset.file;"));
+        assertFalse(b.byId("message").isDisplayed(), b.byId("message").getText());
+    }
 }
