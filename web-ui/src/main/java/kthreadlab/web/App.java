@@ -30,6 +30,18 @@ public final class App {
     static final long BACKGROUND_LIMIT = 300_000;
     /** Steps recorded between two looks at the clock (early steps run slowly until the JIT warms up). */
     static final int RECORD_BATCH = 16;
+    /**
+     * What the checkpoints may take (estimated bytes): a run of 10,000 tasks has machines of
+     * megabytes, so past this the checkpoints thin out (the interval doubles) instead of growing.
+     */
+    static final long CHECKPOINT_BYTES = 160L << 20;
+    /**
+     * Steps between checkpoints to start with, and how many before the interval doubles: a seek
+     * replays half an interval on average, so a short interval keeps seeks near a Step's cost;
+     * the byte budget keeps large machines from taking that many copies.
+     */
+    static final int CHECKPOINT_INTERVAL = 64;
+    static final int MAX_CHECKPOINTS = 4096;
 
     static final String[] FORK = {"sched_process_fork"};
     static final String[] SWITCH = {"sched_switch"};
@@ -262,7 +274,9 @@ public final class App {
         runner.cancel();
         scenario = s;
         preset = presetName;
-        history = new History(s, s.until, History.INTERVAL);
+        // Function enter/exit records are most of a trace and only the Chrome download uses them:
+        // it records the run again with them (ShareUi).
+        history = new History(s, s.until, CHECKPOINT_INTERVAL, MAX_CHECKPOINTS, false, CHECKPOINT_BYTES);
         pos = 0;
         controls.selectPreset(preset == null ? "" : preset);
         runner.background(this::recordInBackground);

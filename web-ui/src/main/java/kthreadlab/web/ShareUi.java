@@ -165,6 +165,8 @@ final class ShareUi {
         private final boolean chrome;
         private final boolean confirmed;
         private final History history = app.history();
+        /** The run recorded again with its function calls, which the page's history does not keep (Chrome JSON only). */
+        private History calls;
         private TextExport writer;
         private final StringBuilder piece = new StringBuilder();
         private JSObject parts;
@@ -192,13 +194,28 @@ final class ShareUi {
                         -1, null);
                     return false;
                 }
+                if (chrome && !history.functionEvents()) {
+                    if (calls == null) {
+                        calls = new History(history.scenario(), history.until(), History.INTERVAL, 4, true,
+                            App.CHECKPOINT_BYTES);
+                    }
+                    while (!calls.ended() && Dom.now() < deadline) {
+                        calls.record(App.RECORD_BATCH * 16);
+                    }
+                    if (!calls.ended()) {
+                        progress.show("Recording the function calls for the " + what() + " download… step "
+                            + calls.recorded() + " of " + history.recorded(),
+                            (double) calls.recorded() / Math.max(1, history.recorded()), null);
+                        return false;
+                    }
+                }
                 long estimate = estimate();
                 if (estimate > askBytes() && !confirmed) {
                     progress.show("The " + what() + " download will be about " + Fmt.bytes(estimate)
                         + ". Build it?", -1, () -> app.startJob(new TraceJob(chrome, true)));
                     return true;
                 }
-                writer = writer(history.trace());
+                writer = writer(source().trace());
                 parts = Exports.parts();
             }
             while (Dom.now() < deadline) {
@@ -221,15 +238,20 @@ final class ShareUi {
             return false;
         }
 
+        /** The history whose trace the download writes. */
+        private History source() {
+            return calls != null ? calls : history;
+        }
+
         private TextExport writer(List<TraceEvent> events) {
-            long n = events == history.trace() ? history.tracepoints().size() : -1;
+            long n = events == source().trace() ? source().tracepoints().size() : -1;
             return chrome ? new ChromeJson.Writer(events, history.cpus(), n)
                 : new Ftrace.Writer(events, history.cpus(), n, false);
         }
 
         /** The size from the first records written in full, scaled to all of them. */
         private long estimate() {
-            List<TraceEvent> all = history.trace();
+            List<TraceEvent> all = source().trace();
             int n = Math.min(all.size(), ESTIMATE_SAMPLE);
             if (n == 0) {
                 return 0;
