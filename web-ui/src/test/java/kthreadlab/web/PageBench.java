@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import kthreadlab.cli.Bench;
+import kthreadlab.history.History;
+import kthreadlab.scenario.Presets;
+import kthreadlab.scenario.View;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -17,46 +22,80 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The page benchmark (not a test): the built dist/ opened from file:// in headless Chromium.
  * Prints the median time of one Step (click until the handler has updated the DOM, and until the
  * browser has also recomputed style and layout) on the seed and many-threads presets; the median
- * time to go to a random step of a 100,000-step history through the scrubber, and its ratio to one
- * Step; the longest main-thread block while playing (right after load, while the page still
- * records and builds in the background, and once it has settled) and while running to the end
- * (from the gaps between animation frames, long-task entries and the page's own slice timer); and
- * dist/'s gzip size. Run: ./mvnw -q -B install -DskipTests && ./mvnw -q -B -pl web-ui exec:java@bench
+ * and 90th percentile of going to a random step of a 100,000-step history through the scrubber,
+ * and their ratio to one Step; the longest main-thread block (a `longtask` PerformanceObserver;
+ * also the longest gap between animation frames and the page's own longest slice) while playing
+ * and while running to the end, on the default preset and on the largest one, the maximum over
+ * RUNS runs; the JavaScript heap after Run to end of many-threads and of the stress scenario
+ * (64 CPUs, 10,000 kthreads: the command line's bench); and the first load's gzip size.
+ * Run (see README "The page"): build with the reactor, then run this class on the test class path.
  */
 public final class PageBench {
     private static final int STEPS = 150;
-    private static final int SEEKS = 60;
+    private static final int SEEKS = 80;
     private static final long HISTORY = 100_000;
+    private static final int RUNS = 3;
 
     private PageBench() {
     }
 
     public static void main(String[] args) throws Exception {
+        String largest = largestPreset();
         try (Browser b = new Browser(1280, 800)) {
             double[] seed = steps(b, "seed", 60);
             double[] many = steps(b, "many-threads", 20_000);
             double[] seek = seeks(b);
-            double playCold = longestBlock(b, true, false);
-            double play = longestBlock(b, true, true);
-            double toEnd = longestBlock(b, false, false);
-            long gz = distGzip();
+            double[][] blocks = new double[4][];
+            String[] names = {Fragment.DEFAULT_PRESET, largest};
+            for (int p = 0; p < 2; p++) {
+                blocks[2 * p] = worst(b, names[p], true);
+                blocks[2 * p + 1] = worst(b, names[p], false);
+            }
+            double heapMany = heapAfterRunToEnd(b, "#v=1&preset=many-threads");
+            String stress = ShareLinks.link(Bench.scenario(), View.DEFAULT);
+            double heapStress = heapAfterRunToEnd(b, stress);
+            long[] gz = distGzip();
             System.out.println();
             System.out.println("kthreadlab page benchmark (headless Chromium, file://, 1280x800; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadAverage() + ")");
             row("Step, seed (median ms: DOM updated / + style and layout)", seed[0], seed[1]);
             row("Step, many-threads", many[0], many[1]);
-            row("seek to a random step of a " + HISTORY + "-step history", seek[0], seek[1]);
-            System.out.println(pad("seek / one Step (many-threads)") + fmt(seek[0] / many[0]) + " x  /  "
+            row("seek in a " + HISTORY + "-step history, median", seek[0], seek[1]);
+            row("seek, 90th percentile", seek[2], seek[3]);
+            System.out.println(pad("seek / one Step (many-threads), median") + fmt(seek[0] / many[0]) + " x  /  "
                 + fmt(seek[1] / many[1]) + " x");
-            System.out.println(pad("longest main-thread block during Play, right after load") + fmt(playCold) + " ms");
-            System.out.println(pad("longest main-thread block during Play, page settled") + fmt(play) + " ms");
-            System.out.println(pad("longest main-thread block during Run to end") + fmt(toEnd) + " ms");
-            System.out.println(pad("dist/ total, gzip") + gz + " bytes (" + fmt(gz / 1024.0) + " KiB)");
+            System.out.println(pad("seek / one Step (many-threads), p90") + fmt(seek[2] / many[0]) + " x  /  "
+                + fmt(seek[3] / many[1]) + " x");
+            for (int p = 0; p < 2; p++) {
+                block("Play, " + names[p], blocks[2 * p]);
+                block("Run to end, " + names[p], blocks[2 * p + 1]);
+            }
+            System.out.println(pad("JS heap after Run to end, many-threads") + fmt(heapMany / 1e6) + " MB");
+            System.out.println(pad("JS heap after Run to end, stress (64 CPUs, 10,000 kthreads)")
+                + (heapStress < 0 ? "did not finish" : fmt(heapStress / 1e6) + " MB"));
+            System.out.println(pad("first load, gzip") + gz[0] + " bytes (" + fmt(gz[0] / 1024.0) + " KiB); on demand "
+                + gz[1] + " bytes");
             List<String> severe = b.severeLogs();
             if (!severe.isEmpty()) {
                 System.out.println("SEVERE browser log entries: " + severe);
             }
         }
+    }
+
+    /** The preset with the most steps (recorded on the JVM). */
+    private static String largestPreset() {
+        String best = Fragment.DEFAULT_PRESET;
+        long most = -1;
+        for (Presets.Preset p : Presets.all()) {
+            History h = new History(p.scenario);
+            h.recordAll();
+            if (h.recorded() > most) {
+                most = h.recorded();
+                best = p.name;
+            }
+        }
+        System.out.println("largest preset: " + best + " (" + most + " steps)");
+        return best;
     }
 
     /** Opens a preset at a step, waits until everything is recorded and built, then times Step clicks. */
@@ -75,10 +114,10 @@ public final class PageBench {
         return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue()};
     }
 
-    /** Goes to random steps below HISTORY through the scrubber's input event. */
+    /** Goes to random steps below HISTORY through the scrubber's input event: median and p90, DOM / + layout. */
     private static double[] seeks(Browser b) {
         b.open("#preset=many-threads&step=0");
-        new WebDriverWait(b.driver, Duration.ofSeconds(300)).until(d ->
+        new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
             Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= HISTORY);
         settle(b);
         @SuppressWarnings("unchecked")
@@ -88,26 +127,36 @@ public final class PageBench {
             + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v);"
             + "  s.dispatchEvent(new Event('input', {bubbles: true})); const t1 = performance.now();"
             + "  document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0); }"
-            + "const med = a => { a.sort((x, y) => x - y); return a[a.length >> 1]; };"
-            + "return [med(dom), med(all)];", SEEKS, HISTORY);
-        return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue()};
+            + "const at = (a, q) => { a.sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.floor(a.length * q))]; };"
+            + "return [at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)];", SEEKS, HISTORY);
+        return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).doubleValue(),
+            r.get(3).doubleValue()};
+    }
+
+    /** The worst of RUNS runs: {longest long task, longest frame gap beyond a frame, longest slice}. */
+    private static double[] worst(Browser b, String preset, boolean play) throws InterruptedException {
+        double[] w = new double[3];
+        for (int i = 0; i < RUNS; i++) {
+            double[] r = longestBlock(b, preset, play);
+            for (int k = 0; k < 3; k++) {
+                w[k] = Math.max(w[k], r[k]);
+            }
+        }
+        return w;
     }
 
     /**
-     * The longest main-thread block while playing at 1000 steps/s for 6 s (play = true) or while
-     * running to the end of many-threads from a fresh load: the largest of the longest gap between
-     * animation frames minus one frame, the longest long-task entry, and the page's longest slice.
+     * While playing at 1000 steps/s for 6 s (play) or running to the end from a fresh load: the
+     * longest long-task entry, the longest gap between animation frames minus one frame, and the
+     * page's longest slice of sliced work.
      */
-    private static double longestBlock(Browser b, boolean play, boolean settled) throws InterruptedException {
-        b.open("#preset=many-threads&step=0");
-        if (settled) {
-            settle(b);
-        }
+    private static double[] longestBlock(Browser b, String preset, boolean play) throws InterruptedException {
+        b.open("#v=1&preset=" + preset + "&step=0");
         b.js("window.benchGap = 0; window.benchLong = 0; let last = performance.now();"
             + "const f = t => { window.benchGap = Math.max(window.benchGap, t - last); last = t;"
             + "  if (!window.benchStop) requestAnimationFrame(f); }; requestAnimationFrame(f);"
-            + "try { new PerformanceObserver(l => l.getEntries().forEach(e => window.benchLong = Math.max(window.benchLong, e.duration)))"
-            + "  .observe({type: 'longtask'}); } catch (e) { }"
+            + "new PerformanceObserver(l => l.getEntries().forEach(e => window.benchLong = Math.max(window.benchLong, e.duration)))"
+            + "  .observe({type: 'longtask'});"
             + "window.kthreadlabResetLongestSlice();");
         if (play) {
             new Select(b.byId("speed")).selectByValue("1000");
@@ -116,24 +165,38 @@ public final class PageBench {
             b.click("btn-pause");
         } else {
             b.click("btn-end");
-            new WebDriverWait(b.driver, Duration.ofSeconds(300)).until(d ->
+            new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
                 d.findElement(By.id("btn-step")).getDomAttribute("disabled") != null
                     && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
         }
+        Thread.sleep(300);
         @SuppressWarnings("unchecked")
         List<Number> r = (List<Number>) b.js("window.benchStop = true;"
-            + "return [window.benchGap - 1000 / 60, window.benchLong, window.kthreadlabLongestSlice()];");
-        double gap = Math.max(0, r.get(0).doubleValue());
-        System.out.println((play ? "Play" + (settled ? " (settled)" : " (right after load)") : "Run to end")
-            + ": longest frame gap beyond one frame " + fmt(gap)
-            + " ms, longest long task " + fmt(r.get(1).doubleValue()) + " ms, page's longest slice "
-            + fmt(r.get(2).doubleValue()) + " ms");
-        return Math.max(gap, Math.max(r.get(1).doubleValue(), r.get(2).doubleValue()));
+            + "return [window.benchLong, window.benchGap - 1000 / 60, window.kthreadlabLongestSlice()];");
+        return new double[] {r.get(0).doubleValue(), Math.max(0, r.get(1).doubleValue()), r.get(2).doubleValue()};
+    }
+
+    /** Runs a link's scenario to its end, then collects garbage and reads the JS heap (bytes; -1 if it did not end). */
+    private static double heapAfterRunToEnd(Browser b, String link) {
+        b.open(link);
+        b.click("btn-end");
+        try {
+            new WebDriverWait(b.driver, Duration.ofSeconds(900)).until(d ->
+                d.findElement(By.id("btn-step")).getDomAttribute("disabled") != null
+                    && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
+        } catch (RuntimeException e) {
+            System.out.println("Run to end of " + link.substring(0, Math.min(60, link.length())) + "… did not finish: "
+                + b.byId("message").getText());
+            return -1;
+        }
+        b.driver.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> use = b.driver.executeCdpCommand("Runtime.getHeapUsage", Map.of());
+        return ((Number) use.get("usedSize")).doubleValue();
     }
 
     /** Waits until the history is fully recorded (or at its background limit) and no work runs. */
     private static void settle(Browser b) {
-        new WebDriverWait(b.driver, Duration.ofSeconds(300)).until(d -> {
+        new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d -> {
             String status = d.findElement(By.id("status")).getText();
             return "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy"))
                 && (!status.contains("+ ") || Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= App.BACKGROUND_LIMIT);
@@ -145,9 +208,11 @@ public final class PageBench {
         }
     }
 
-    private static long distGzip() throws IOException {
+    /** {first load, on demand}, gzip bytes: index.html and what it names, then the rest of dist/. */
+    private static long[] distGzip() throws IOException {
         Path dist = Path.of(System.getProperty("kthreadlab.dist", "target/dist"));
-        long total = 0;
+        String index = Files.readString(dist.resolve("index.html"));
+        long[] total = new long[2];
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dist)) {
             s.filter(Files::isRegularFile).forEach(files::add);
@@ -157,7 +222,9 @@ public final class PageBench {
             try (GZIPOutputStream z = new GZIPOutputStream(out)) {
                 z.write(Files.readAllBytes(f));
             }
-            total += out.size();
+            String name = dist.relativize(f).toString().replace('\\', '/');
+            boolean first = name.equals("index.html") || index.contains("\"" + name + "\"");
+            total[first ? 0 : 1] += out.size();
         }
         return total;
     }
@@ -168,6 +235,11 @@ public final class PageBench {
         } catch (IOException | RuntimeException e) {
             return "?";
         }
+    }
+
+    private static void block(String what, double[] w) {
+        System.out.println(pad("longest main-thread block, " + what) + fmt(w[0]) + " ms (long task; frame gap "
+            + fmt(w[1]) + " ms, page's slice " + fmt(w[2]) + " ms; worst of " + RUNS + ")");
     }
 
     private static void row(String what, double a, double b) {
