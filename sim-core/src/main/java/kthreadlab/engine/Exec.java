@@ -30,8 +30,8 @@ public final class Exec {
     private boolean spun;
     /** An atomic run: the value the function returned. */
     private long result;
-    /** StepCost.STATEMENT held in a field: a long constant costs a conversion at every use in TeaVM's JavaScript. */
-    private final long statement = StepCost.STATEMENT;
+    /** StepCost.STATEMENT in a field that is not final (see Machine.one): read at every step. */
+    private long statement = StepCost.STATEMENT;
 
     void run(Machine machine, Rq cpu) {
         this.m = machine;
@@ -48,12 +48,13 @@ public final class Exec {
             callImplicit(m.hooks.preemptIrq());
         }
         Frame f = cur.top();
+        Code code = f.code();
         machine.lastCpu = cpu.cpu;
         machine.lastTask = cur.id;
-        machine.lastFile = f.code().file;
-        machine.lastFunction = f.code().function;
-        machine.lastText = f.code().text(f.pc);
-        machine.lastOccurrence = f.code().occurrence(f.pc);
+        machine.lastFile = code.file;
+        machine.lastFunction = code.function;
+        machine.lastText = code.text(f.pc);
+        machine.lastOccurrence = code.occurrence(f.pc);
         f.step(this);
         cpu.nextStep = machine.now + cost;
     }
@@ -103,7 +104,7 @@ public final class Exec {
         if (m.tracing()) {
             m.emit(TraceEvent.FUNC_ENTER, rq, callee.code().function, callee.detail());
         } else {
-            m.traceCount++;
+            m.countTrace();
         }
     }
 

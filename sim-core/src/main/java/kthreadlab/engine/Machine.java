@@ -67,6 +67,11 @@ public final class Machine {
     private long eventSeq;
     private final Exec exec = new Exec();
     /**
+     * 1, in a field that is not final (javac would inline a constant): in TeaVM's JavaScript a long
+     * constant is converted to a BigInt at every use, a field is read as it is.
+     */
+    private long one = 1;
+    /**
      * The CPUs that are not halted, as a binary heap ordered by (nextStep, cpu): its root is the
      * CPU that steps next, the one a scan of every run queue would pick (ties: lower CPU number).
      * heapPos[cpu] is the CPU's index in the heap, -1 when it is halted.
@@ -226,7 +231,8 @@ public final class Machine {
     // ---- events --------------------------------------------------------------------------
 
     public void post(long time, int kind, int target, long generation) {
-        events.add(new Event(time, eventSeq++, kind, target, generation));
+        events.add(new Event(time, eventSeq, kind, target, generation));
+        eventSeq += one;
     }
 
     /** Starts a CPU's tick at the next jiffy boundary after now, unless it is already armed. */
@@ -329,8 +335,13 @@ public final class Machine {
         return sink != TraceSink.DISCARD;
     }
 
+    /** Counts a record no sink keeps. */
+    public void countTrace() {
+        traceCount += one;
+    }
+
     public void emit(int kind, Rq rq, String name, String args) {
-        traceCount++;
+        traceCount += one;
         if (sink == TraceSink.DISCARD) {
             return;
         }
@@ -342,7 +353,7 @@ public final class Machine {
     /** A record whose arguments are built only if a sink keeps it (the text is built at once, as the state is now). */
     public void emit(int kind, Rq rq, String name, TraceArgs args) {
         if (sink == TraceSink.DISCARD) {
-            traceCount++;
+            traceCount += one;
             return;
         }
         emit(kind, rq, name, args.text());
@@ -384,7 +395,7 @@ public final class Machine {
             if (!next.halted) {
                 fixHeap(heapPos[next.cpu]);
             }
-            steps++;
+            steps += one;
             return true;
         }
     }
