@@ -9,27 +9,16 @@ import kthreadlab.history.History;
 import kthreadlab.snapshot.Snapshot;
 import kthreadlab.source.SourceFile;
 import kthreadlab.source.SourceLine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The source pane renders only the rows near its view, yet every line can be reached and found. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/**
+ * The source pane renders only the rows near its view, yet every line can be reached and found.
+ * Each test has a browser of its own.
+ */
 class SourceWindowTest {
     private Browser b;
-
-    @BeforeAll
-    void start() throws Exception {
-        b = new Browser(1280, 800);
-    }
-
-    @AfterAll
-    void stop() {
-        b.close();
-    }
 
     private long rows(String selector) {
         return (Long) b.js("return document.querySelectorAll(arguments[0]).length;", selector);
@@ -69,90 +58,98 @@ class SourceWindowTest {
     }
 
     @Test
-    void theDomHoldsFewRowsAndAStepToAFarLineShowsIt() {
-        // two consecutive steps of the seed whose followed lines are far apart in one file
-        History h = Jvm.history("seed");
-        long far = -1;
-        int from = 0;
-        int to = 0;
-        for (long n = 1; n < h.recorded() && far < 0; n++) {
-            Snapshot a = Jvm.at("seed", n - 1);
-            Snapshot s = Jvm.at("seed", n);
-            if (a.lastTask < 0 || a.lastTask != s.lastTask) {
-                continue;
+    void theDomHoldsFewRowsAndAStepToAFarLineShowsIt() throws Exception {
+        try (Browser opened = new Browser(1280, 800)) {
+            b = opened;
+            // two consecutive steps of the seed whose followed lines are far apart in one file
+            History h = Jvm.history("seed");
+            long far = -1;
+            int from = 0;
+            int to = 0;
+            for (long n = 1; n < h.recorded() && far < 0; n++) {
+                Snapshot a = Jvm.at("seed", n - 1);
+                Snapshot s = Jvm.at("seed", n);
+                if (a.lastTask < 0 || a.lastTask != s.lastTask) {
+                    continue;
+                }
+                Snapshot.FrameView fa = a.task(a.lastTask).frames.isEmpty() ? null : a.task(a.lastTask).frames.get(0);
+                Snapshot.FrameView fs = s.task(s.lastTask).frames.isEmpty() ? null : s.task(s.lastTask).frames.get(0);
+                if (fa != null && fs != null && fa.file.equals(fs.file) && Jvm.line(fa) > 0 && Jvm.line(fs) > 0
+                    && Math.abs(row(fs.file, Jvm.line(fs)) - row(fa.file, Jvm.line(fa))) > 8 * SourcePane.CHUNK) {
+                    far = n;
+                    from = Jvm.line(fa);
+                    to = Jvm.line(fs);
+                }
             }
-            Snapshot.FrameView fa = a.task(a.lastTask).frames.isEmpty() ? null : a.task(a.lastTask).frames.get(0);
-            Snapshot.FrameView fs = s.task(s.lastTask).frames.isEmpty() ? null : s.task(s.lastTask).frames.get(0);
-            if (fa != null && fs != null && fa.file.equals(fs.file) && Jvm.line(fa) > 0 && Jvm.line(fs) > 0
-                && Math.abs(row(fs.file, Jvm.line(fs)) - row(fa.file, Jvm.line(fa))) > 8 * SourcePane.CHUNK) {
-                far = n;
-                from = Jvm.line(fa);
-                to = Jvm.line(fs);
-            }
+            assertTrue(far > 0, "the seed has a step to a far line");
+            b.open("#v=1&preset=seed&step=" + (far - 1));
+            b.waitStep(far - 1);
+            afterFrame();
+            assertTrue(visible(from), "line " + from + " is shown at step " + (far - 1));
+            assertTrue(!visible(to), "line " + to + " is not shown yet");
+            int all = corpusLines();
+            long inDom = rows("#source .line");
+            assertTrue(inDom * 5 < all, inDom + " rows in the DOM for a corpus of " + all + " lines");
+            b.click("btn-step");
+            assertEquals(far, b.step());
+            afterFrame();
+            assertEquals(Integer.toString(to), b.byId("source")
+                .findElement(org.openqa.selenium.By.cssSelector(".line.cur")).getDomAttribute("data-line"));
+            assertTrue(visible(to), "the step to line " + to + " scrolled it into view");
+            assertTrue(rows("#source .line") * 5 < all, rows("#source .line") + " rows after the step");
         }
-        assertTrue(far > 0, "the seed has a step to a far line");
-        b.open("#v=1&preset=seed&step=" + (far - 1));
-        b.waitStep(far - 1);
-        afterFrame();
-        assertTrue(visible(from), "line " + from + " is shown at step " + (far - 1));
-        assertTrue(!visible(to), "line " + to + " is not shown yet");
-        int all = corpusLines();
-        long inDom = rows("#source .line");
-        assertTrue(inDom * 5 < all, inDom + " rows in the DOM for a corpus of " + all + " lines");
-        b.click("btn-step");
-        assertEquals(far, b.step());
-        afterFrame();
-        assertEquals(Integer.toString(to), b.byId("source").findElement(org.openqa.selenium.By.cssSelector(".line.cur"))
-            .getDomAttribute("data-line"));
-        assertTrue(visible(to), "the step to line " + to + " scrolled it into view");
-        assertTrue(rows("#source .line") * 5 < all, rows("#source .line") + " rows after the step");
     }
 
     @Test
-    void theLargestFileScrollsToItsEndAndFindsAnyLine() {
-        SourceFile big = Jvm.CORPUS.files().get(0);
-        for (SourceFile f : Jvm.CORPUS.files()) {
-            if (f.lines().size() > big.lines().size()) {
-                big = f;
+    void theLargestFileScrollsToItsEndAndFindsAnyLine() throws Exception {
+        try (Browser opened = new Browser(1280, 800)) {
+            b = opened;
+            SourceFile big = Jvm.CORPUS.files().get(0);
+            for (SourceFile f : Jvm.CORPUS.files()) {
+                if (f.lines().size() > big.lines().size()) {
+                    big = f;
+                }
             }
-        }
-        List<SourceLine> lines = big.lines();
-        b.open("#v=1&preset=seed&step=0");
-        b.js("document.querySelector('#source-tabs [data-file=\"' + arguments[0] + '\"]').click();", big.path());
-        afterFrame();
-        String shown = "#source .file.shown .line";
-        assertTrue(rows(shown) * 4 < lines.size(), rows(shown) + " of " + lines.size() + " rows of " + big.path());
-        int last = lines.get(lines.size() - 1).number();
-        b.js("const f = document.querySelector('#source .file.shown'); f.scrollTop = f.scrollHeight;");
-        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
+            List<SourceLine> lines = big.lines();
+            b.open("#v=1&preset=seed&step=0");
+            b.js("document.querySelector('#source-tabs [data-file=\"' + arguments[0] + '\"]').click();", big.path());
             afterFrame();
+            String shown = "#source .file.shown .line";
+            assertTrue(rows(shown) * 4 < lines.size(), rows(shown) + " of " + lines.size() + " rows of " + big.path());
+            int last = lines.get(lines.size() - 1).number();
             b.js("const f = document.querySelector('#source .file.shown'); f.scrollTop = f.scrollHeight;");
-            return visible(last);
-        });
-        assertTrue(rows(shown) * 4 < lines.size(), rows(shown) + " rows at the end of " + big.path());
-        // find in source reaches a line far from the view
-        SourceLine target = null;
-        for (SourceLine l : lines) {
-            if (l.text().contains("(") && l.number() < lines.get(lines.size() / 8).number()) {
-                int same = 0;
-                for (SourceLine o : lines) {
-                    same += o.text().trim().equals(l.text().trim()) ? 1 : 0;
-                }
-                if (same == 1 && l.text().trim().length() > 25) {
-                    target = l;
-                    break;
+            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
+                afterFrame();
+                b.js("const f = document.querySelector('#source .file.shown'); f.scrollTop = f.scrollHeight;");
+                return visible(last);
+            });
+            assertTrue(rows(shown) * 4 < lines.size(), rows(shown) + " rows at the end of " + big.path());
+            // find in source reaches a line far from the view
+            SourceLine target = null;
+            for (SourceLine l : lines) {
+                if (l.text().contains("(") && l.number() < lines.get(lines.size() / 8).number()) {
+                    int same = 0;
+                    for (SourceLine o : lines) {
+                        same += o.text().trim().equals(l.text().trim()) ? 1 : 0;
+                    }
+                    if (same == 1 && l.text().trim().length() > 25) {
+                        target = l;
+                        break;
+                    }
                 }
             }
+            assertTrue(target != null);
+            b.byId("source-find").sendKeys(target.text().trim(), Keys.ENTER);
+            int want = target.number();
+            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
+                afterFrame();
+                return visible(want);
+            });
+            String found = b.byId("source-find-status").getText();
+            assertTrue(found.startsWith("line " + want), found);
+            assertEquals("true", b.js("const r = document.querySelector("
+                + "'#source .file.shown .line[data-line=\"' + arguments[0] + '\"]');"
+                + "return String(r.classList.contains('target'));", want));
         }
-        assertTrue(target != null);
-        b.byId("source-find").sendKeys(target.text().trim(), Keys.ENTER);
-        int want = target.number();
-        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
-            afterFrame();
-            return visible(want);
-        });
-        assertTrue(b.byId("source-find-status").getText().startsWith("line " + want), b.byId("source-find-status").getText());
-        assertEquals("true", b.js("return String(document.querySelector('#source .file.shown .line[data-line=\"' + arguments[0]"
-            + " + '\"]').classList.contains('target'));", want));
     }
 }
