@@ -27,7 +27,7 @@ public final class Bench {
         // The same creator stops them: its stop action waits until every kthread_run has returned.
         a.add(new Action(2 * ms, "insmod", "kthread_stop", "", THREADS, "", 0, -1, "bench/%d", ""));
         return new Scenario("bench: 64 CPUs, 10,000 kthreads created, run, stopped", 64, Collections.emptyList(),
-            1, 250, "voluntary", "minimal", 20_000 * ms, a);
+            250, "voluntary", "minimal", 20_000 * ms, a);
     }
 
     private static int stopped(Machine m) {

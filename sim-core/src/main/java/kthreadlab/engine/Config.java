@@ -11,9 +11,8 @@ public final class Config {
     public final Preempt preempt;
     /** CPUs named by nohz_full=: removed from housekeeping_cpumask(HK_FLAG_KTHREAD). */
     public final CpuMask nohzFull;
-    public final long seed;
 
-    public Config(int cpus, int hz, Preempt preempt, CpuMask nohzFull, long seed) {
+    public Config(int cpus, int hz, Preempt preempt, CpuMask nohzFull) {
         if (cpus < 1 || cpus > CpuMask.MAX_CPUS) {
             throw new IllegalArgumentException("cpus must be 1 to 256: " + cpus);
         }
@@ -21,7 +20,6 @@ public final class Config {
         this.hz = hz;
         this.preempt = preempt;
         this.nohzFull = nohzFull;
-        this.seed = seed;
     }
 
     public long tickNs() {

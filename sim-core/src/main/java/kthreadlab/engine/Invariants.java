@@ -9,7 +9,7 @@ import kthreadlab.state.Worker;
 import kthreadlab.state.WorkerPool;
 
 /**
- * The machine's invariants (DESIGN.md), checked after a step. The first one broken becomes the
+ * The machine's invariants, checked after a step. The first one broken becomes the
  * machine's `BUG: ...` line; the others (scheduling while atomic, double free, negative completion)
  * are checked where they happen.
  */

@@ -54,7 +54,6 @@ public final class Machine {
     /** Trace records emitted so far (the sink may keep or drop them). */
     public long traceCount;
     public String bug;
-    public Rng rng;
     public TraceSink sink = TraceSink.DISCARD;
     /** The CPU and task of the last step, and the line it executed. */
     public int lastCpu = -1;
@@ -96,7 +95,6 @@ public final class Machine {
         this.creatorsToFork = new ArrayList<>();
         this.creatorsStarting = new ArrayList<>();
         this.creatorsAwaited = new ArrayList<>();
-        this.rng = new Rng(config.seed);
         this.heap = new int[config.cpus];
         this.heapPos = new int[config.cpus];
         java.util.Arrays.fill(heapPos, -1);
@@ -138,7 +136,6 @@ public final class Machine {
         this.steps = o.steps;
         this.traceCount = o.traceCount;
         this.bug = o.bug;
-        this.rng = o.rng.copy();
         this.lastCpu = o.lastCpu;
         this.lastTask = o.lastTask;
         this.lastFile = o.lastFile;
@@ -417,13 +414,6 @@ public final class Machine {
                 hooks.dispatch(this, e);
                 return;
         }
-    }
-
-    /** Time of the next thing that will happen, or Long.MAX_VALUE if nothing will. */
-    public long nextTime() {
-        long t = nActive == 0 ? Long.MAX_VALUE : rqs[heap[0]].nextStep;
-        Event e = events.peek();
-        return e == null ? t : Math.min(t, e.time);
     }
 
     /** Records the first broken invariant; the machine stops advancing the view's trust there. */

@@ -219,7 +219,7 @@ public final class History {
         task.add(t);
         time.add(head.now);
         info.add(c | Math.min(exec, 2047) << 10 | Math.min(after, 2047) << 21);
-        lanes.add(c, t, head.now, head.rqs[c].nextStep, task.size());
+        lanes.add(c, t, head.now, head.rqs[c].nextStep);
     }
 
     /** Whether the step ran a frame pushed on entry (the tick, or an interrupt-return preemption). */

@@ -7,32 +7,28 @@ package kthreadlab.history;
  */
 public final class Lanes {
     private final IntColumn[] task;
-    private final IntColumn[] firstStep;
     private final LongColumn[] start;
     private final LongColumn[] end;
 
     Lanes(int cpus) {
         task = new IntColumn[cpus];
-        firstStep = new IntColumn[cpus];
         start = new LongColumn[cpus];
         end = new LongColumn[cpus];
         for (int c = 0; c < cpus; c++) {
             task[c] = new IntColumn();
-            firstStep[c] = new IntColumn();
             start[c] = new LongColumn();
             end[c] = new LongColumn();
         }
     }
 
-    /** Step `step` ran task `t` on `cpu` from `from` to `to` (ns). */
-    void add(int cpu, int t, long from, long to, int step) {
+    /** A step ran task `t` on `cpu` from `from` to `to` (ns). */
+    void add(int cpu, int t, long from, long to) {
         int n = task[cpu].size();
         if (n > 0 && task[cpu].get(n - 1) == t && end[cpu].get(n - 1) == from) {
             end[cpu].setLast(to);
             return;
         }
         task[cpu].add(t);
-        firstStep[cpu].add(step);
         start[cpu].add(from);
         end[cpu].add(to);
     }
@@ -49,11 +45,6 @@ public final class Lanes {
     /** The task id that ran in segment i. */
     public int task(int cpu, int i) {
         return task[cpu].get(i);
-    }
-
-    /** The step number (1-based) of the segment's first step. */
-    public long firstStep(int cpu, int i) {
-        return firstStep[cpu].get(i);
     }
 
     public long start(int cpu, int i) {

@@ -35,7 +35,7 @@ public final class CodecDump {
                 sb.append(ScenarioJson.write(p.scenario));
                 sb.append(ScenarioLink.encode(p.scenario, View.DEFAULT)).append('\n');
                 Scenario s = p.scenario;
-                Scenario edited = new Scenario(s.title + " 内核", s.cpus, s.nohzFull, 7, s.hz, s.preempt, s.boot,
+                Scenario edited = new Scenario(s.title + " 内核", s.cpus, s.nohzFull, s.hz, s.preempt, s.boot,
                     s.until, s.actions);
                 sb.append(ScenarioLink.encode(edited, new View(42, "zh", "kernel/kthread.c", 2, true))).append('\n');
             } catch (ScenarioException e) {

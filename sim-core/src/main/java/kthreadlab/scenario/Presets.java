@@ -41,12 +41,12 @@ public final class Presets {
     }
 
     static Scenario scenario(String title, int cpus, String boot, String preempt, long until, Action... actions) {
-        return new Scenario(title, cpus, Collections.emptyList(), 1, 250, preempt, boot, until,
+        return new Scenario(title, cpus, Collections.emptyList(), 250, preempt, boot, until,
             new ArrayList<>(Arrays.asList(actions)));
     }
 
     static Scenario whatIf(Scenario s, String... names) {
-        return new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, s.until, s.actions,
+        return new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, s.until, s.actions,
             Arrays.asList(names));
     }
 

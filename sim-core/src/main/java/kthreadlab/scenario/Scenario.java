@@ -10,7 +10,6 @@ public final class Scenario {
     public final String title;
     public final int cpus;
     public final List<Integer> nohzFull;
-    public final long seed;
     public final int hz;
     /** "none", "voluntary" or "full". */
     public final String preempt;
@@ -27,17 +26,16 @@ public final class Scenario {
     /** no_preempt_disable: kthread() skips its preempt_disable()/preempt_enable() around complete(done). */
     public static final String[] WHATIFS = {"no_preempt_disable"};
 
-    public Scenario(String title, int cpus, List<Integer> nohzFull, long seed, int hz, String preempt,
+    public Scenario(String title, int cpus, List<Integer> nohzFull, int hz, String preempt,
             String boot, long until, List<Action> actions) {
-        this(title, cpus, nohzFull, seed, hz, preempt, boot, until, actions, Collections.<String>emptyList());
+        this(title, cpus, nohzFull, hz, preempt, boot, until, actions, Collections.<String>emptyList());
     }
 
-    public Scenario(String title, int cpus, List<Integer> nohzFull, long seed, int hz, String preempt,
+    public Scenario(String title, int cpus, List<Integer> nohzFull, int hz, String preempt,
             String boot, long until, List<Action> actions, List<String> whatIf) {
         this.title = title;
         this.cpus = cpus;
         this.nohzFull = Collections.unmodifiableList(nohzFull);
-        this.seed = seed;
         this.hz = hz;
         this.preempt = preempt;
         this.boot = boot;

@@ -25,8 +25,6 @@ public final class ScenarioCheck {
     /** Threads created by all actions together. */
     public static final int MAX_THREADS = 100_000;
     public static final long MAX_ARG = 1_000_000;
-    /** Seeds stay exact in JavaScript numbers. */
-    public static final long MAX_SEED = 9_007_199_254_740_991L;
     /** Longest name format; the comm keeps only the first 15 characters of the name. */
     public static final int MAX_NAME = 63;
     /** A creator is a process: its name is a comm (TASK_COMM_LEN 16, so 15 characters). */
@@ -102,9 +100,6 @@ public final class ScenarioCheck {
             throw new ScenarioException("cpus", s.cpus + " is out of range (1 to " + MAX_CPUS + ")");
         }
         checkNohzFull(s);
-        if (s.seed < 0 || s.seed > MAX_SEED) {
-            throw new ScenarioException("seed", s.seed + " is out of range (0 to " + MAX_SEED + ")");
-        }
         boolean hzOk = false;
         for (int h : HZ) {
             hzOk |= s.hz == h;

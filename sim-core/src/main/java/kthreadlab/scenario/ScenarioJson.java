@@ -23,7 +23,6 @@ import java.util.Set;
  *   "title": "kthread_run, then kthread_stop",
  *   "cpus": 2,
  *   "nohz_full": [],
- *   "seed": 1,
  *   "hz": 250,
  *   "preempt": "voluntary",
  *   "boot": "minimal",
@@ -40,9 +39,10 @@ import java.util.Set;
  * takes name (the workqueue) and fn (its flags: 0, or unbound, highpri, mem_reclaim, cpu_intensive
  * joined by |); queue_work takes target (short_work, sleep_work or cpu_work), name (the workqueue)
  * and an optional cpu; flush_work takes target (the work item); destroy_workqueue target (the workqueue). A count on a target op makes its target a name format
- * expanded with the index, one call per thread. Defaults: title "", nohz_full [], seed 1, hz 250,
+ * expanded with the index, one call per thread. Defaults: title "", nohz_full [], hz 250,
  * preempt "voluntary", boot "minimal", actions [], count 1, arg 0, cpu -1, fail "". An action
  * holds only the keys its op uses, and the writer leaves out count, arg, cpu and fail at their defaults.
+ * A `seed` key (written by older versions; it never changed a run) is read and ignored, whatever its value.
  */
 public final class ScenarioJson {
     public static final int VERSION = 1;
@@ -150,8 +150,6 @@ public final class ScenarioJson {
                 nohz.add(integer(nohzNode.values.get(i), "nohz_full[" + i + "]", "a CPU of this scenario"));
             }
         }
-        long seed = root.get("seed") == null ? 1
-            : number(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE, "0 to " + ScenarioCheck.MAX_SEED);
         int hz = root.get("hz") == null ? 250 : integer(root.get("hz"), "hz", "100, 250, 300 or 1000");
         String preempt = string(root.get("preempt"), "preempt", "voluntary");
         String boot = string(root.get("boot"), "boot", "minimal");
@@ -177,7 +175,7 @@ public final class ScenarioJson {
                 actions.add(action(list.values.get(i), "actions[" + i + "]"));
             }
         }
-        Scenario s = new Scenario(title, cpus, nohz, seed, hz, preempt, boot, until, actions, whatIf);
+        Scenario s = new Scenario(title, cpus, nohz, hz, preempt, boot, until, actions, whatIf);
         ScenarioCheck.check(s, "actions");
         return s;
     }
@@ -282,7 +280,7 @@ public final class ScenarioJson {
         for (int i = 0; i < s.nohzFull.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(s.nohzFull.get(i).intValue());
         }
-        sb.append("],\n  \"seed\": ").append(s.seed).append(",\n");
+        sb.append("],\n");
         sb.append("  \"hz\": ").append(s.hz).append(",\n");
         sb.append("  \"preempt\": ");
         JsonText.append(sb, s.preempt);

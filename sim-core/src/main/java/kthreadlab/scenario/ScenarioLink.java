@@ -15,14 +15,15 @@ import java.util.List;
  *
  * Parameters are key=value joined by '&amp;'; {@code v} comes first and selects the decoder. The
  * scenario is either {@code preset=NAME} or its fields: cpus and until (required), nohz_full
- * (CPUs joined by ','), seed, hz, preempt, boot, title, and one {@code a} per action, in order.
+ * (CPUs joined by ','), hz, preempt, boot, title, and one {@code a} per action, in order. A
+ * {@code seed} (written by older versions; it never changed a run) is read and ignored.
  * An action is comma-separated fields, {@code at,by,op,…}: {@code run}/{@code create} then
  * {@code name,count,fn[,arg[,cpu[,fail]]]}; {@code wake}, {@code park}, {@code unpark},
  * {@code stop} then {@code target[,count]}; {@code bind} then {@code target,cpu[,count]};
  * {@code sigkill} has an empty by and then {@code target}; {@code allocwq} then {@code name,flags};
  * {@code queue} then {@code work,workqueue[,cpu]}; {@code flush} then {@code work}; {@code destroywq}
  * then {@code workqueue}. The view follows: step, lang (zh|en), file, follow (a pid),
- * embed=1. Defaults are left out (nohz_full none, seed 1, hz 250, preempt voluntary, boot minimal,
+ * embed=1. Defaults are left out (nohz_full none, hz 250, preempt voluntary, boot minimal,
  * title "", trailing action fields arg 0, cpu -1, fail ""; step 0, no lang/file/follow).
  *
  * Values are percent-encoded UTF-8; the encoder leaves only A-Z a-z 0-9 - . _ ~ / : ! ( ) *
@@ -112,9 +113,6 @@ public final class ScenarioLink {
             for (int i = 0; i < s.nohzFull.size(); i++) {
                 sb.append(i == 0 ? "" : ",").append(s.nohzFull.get(i).intValue());
             }
-        }
-        if (s.seed != 1) {
-            sb.append("&seed=").append(s.seed);
         }
         if (s.hz != 250) {
             sb.append("&hz=").append(s.hz);
@@ -355,9 +353,6 @@ public final class ScenarioLink {
                 nohz.add(integer(c, "nohz_full", "a CPU of this scenario"));
             }
         }
-        String seedText = value(byKey, "seed");
-        long seed = seedText == null ? 1 : Text.whole(seedText, "seed", Long.MIN_VALUE, Long.MAX_VALUE,
-            "0 to " + ScenarioCheck.MAX_SEED);
         String hzText = value(byKey, "hz");
         int hz = hzText == null ? 250 : integer(hzText, "hz", "100, 250, 300 or 1000");
         String preempt = orDefault(value(byKey, "preempt"), "voluntary");
@@ -383,7 +378,7 @@ public final class ScenarioLink {
         for (int i = 0; i < actionsRaw.size(); i++) {
             actions.add(action(actionsRaw.get(i), "a[" + i + "]"));
         }
-        Scenario s = new Scenario(title, cpus, nohz, seed, hz, preempt, boot, until, actions, whatIf);
+        Scenario s = new Scenario(title, cpus, nohz, hz, preempt, boot, until, actions, whatIf);
         ScenarioCheck.check(s, "a");
         return s;
     }

@@ -44,10 +44,6 @@ public final class View {
         return new View(step, lang, f, follow, embed);
     }
 
-    public View withFollow(int pid) {
-        return new View(step, lang, file, pid, embed);
-    }
-
     public View withEmbed(boolean e) {
         return new View(step, lang, file, follow, e);
     }

@@ -13,14 +13,12 @@ import java.util.List;
 public final class SourceFile {
     private final String path;
     private final String version;
-    private final List<String> headerLines;
     private final List<SourceLine> lines;
     private final List<FunctionSpan> functions;
 
-    private SourceFile(String path, String version, List<String> headerLines, List<SourceLine> lines) {
+    private SourceFile(String path, String version, List<SourceLine> lines) {
         this.path = path;
         this.version = version;
-        this.headerLines = Collections.unmodifiableList(headerLines);
         this.lines = Collections.unmodifiableList(lines);
         this.functions = Collections.unmodifiableList(deriveFunctions(path, lines));
     }
@@ -31,7 +29,6 @@ public final class SourceFile {
      * @throws IllegalArgumentException naming the file and line when the format is broken
      */
     public static SourceFile parse(String path, List<String> raw) {
-        List<String> header = new ArrayList<>();
         List<SourceLine> lines = new ArrayList<>();
         String version = null;
         int last = 0;
@@ -45,7 +42,6 @@ public final class SourceFile {
                     throw new IllegalArgumentException(path + ": header line after source lines at line " + (i + 1));
                 }
                 String h = l.startsWith("# ") ? l.substring(2) : l.substring(1);
-                header.add(h);
                 if (h.startsWith("version:")) {
                     version = h.substring("version:".length()).trim();
                 }
@@ -71,7 +67,7 @@ public final class SourceFile {
         if (version == null) {
             throw new IllegalArgumentException(path + ": missing '# version:' header");
         }
-        return new SourceFile(path, version, header, lines);
+        return new SourceFile(path, version, lines);
     }
 
     public String path() {
@@ -80,11 +76,6 @@ public final class SourceFile {
 
     public String version() {
         return version;
-    }
-
-    /** Header lines without their leading "# ". */
-    public List<String> headerLines() {
-        return headerLines;
     }
 
     public List<SourceLine> lines() {

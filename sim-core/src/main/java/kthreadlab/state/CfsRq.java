@@ -80,10 +80,6 @@ public final class CfsRq {
         return new ArrayList<>(timeline);
     }
 
-    public int treeSize() {
-        return timeline.size();
-    }
-
     public CfsRq copy() {
         CfsRq c = new CfsRq();
         c.timeline = new TreeSet<>(timeline);

@@ -26,7 +26,7 @@ class TraceExportTest {
 
     /** The preset with its run cut at `until`. */
     static Scenario cut(Scenario s, long until) {
-        return new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, until, s.actions, s.whatIf);
+        return new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, until, s.actions, s.whatIf);
     }
 
     private void same(Scenario s, String what) throws Exception {

@@ -14,7 +14,7 @@ class StressTest {
     @Test
     void manyCreatorsManyThreadsAllCreatedRunAndStopped() {
         long ms = 1_000_000L;
-        Scenario s = new Scenario("stress", 8, Collections.emptyList(), 7, 250, "voluntary", "minimal", 3000 * ms,
+        Scenario s = new Scenario("stress", 8, Collections.emptyList(), 250, "voluntary", "minimal", 3000 * ms,
             Arrays.asList(
                 new Action(ms, "insmod", "kthread_run", "a/%d", 60, "sleeper", 20, -1, "", ""),
                 new Action(ms, "modprobe", "kthread_run", "b/%d", 40, "spinner", 0, -1, "", ""),

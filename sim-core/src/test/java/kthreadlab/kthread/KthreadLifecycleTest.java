@@ -23,7 +23,7 @@ class KthreadLifecycleTest {
     static final long MS = 1_000_000;
 
     static Scenario scenario(int cpus, long until, Action... actions) {
-        return new Scenario("test", cpus, Collections.emptyList(), 1, 250, "voluntary", "minimal", until,
+        return new Scenario("test", cpus, Collections.emptyList(), 250, "voluntary", "minimal", until,
             Arrays.asList(actions));
     }
 
@@ -182,7 +182,7 @@ class KthreadLifecycleTest {
     @Test
     void aParkedThreadShowsP() {
         Scenario s = kthreadlab.scenario.Presets.get("park-unpark").scenario;
-        Scenario upToPark = new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, 8 * MS,
+        Scenario upToPark = new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, 8 * MS,
             s.actions.subList(0, 2));
         SimRun r = SimRun.run(upToPark);
         assertNull(r.machine.bug);
@@ -227,7 +227,7 @@ class KthreadLifecycleTest {
 
     @Test
     void nohzFullCpusGetNoKthreads() {
-        Scenario s = new Scenario("nohz", 4, Arrays.asList(2, 3), 1, 250, "voluntary", "minimal", 20 * MS,
+        Scenario s = new Scenario("nohz", 4, Arrays.asList(2, 3), 250, "voluntary", "minimal", 20 * MS,
             Arrays.asList(new Action(MS, "insmod", "kthread_run", "k/%d", 6, "sleeper", 2, -1, "", "")));
         SimRun r = SimRun.run(s);
         assertNull(r.machine.bug);

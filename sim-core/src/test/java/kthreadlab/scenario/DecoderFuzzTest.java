@@ -166,7 +166,7 @@ class DecoderFuzzTest {
         try {
             for (Presets.Preset p : Presets.all()) {
                 seeds.add(ScenarioLink.encode(p.scenario, views[seeds.size() % 3]));
-                seeds.add(ScenarioLink.encode(ScenarioLinkTest.seed(p.scenario, 3), views[seeds.size() % 3]));
+                seeds.add(ScenarioLink.encode(ScenarioLinkTest.edited(p.scenario), views[seeds.size() % 3]));
             }
         } catch (ScenarioException e) {
             throw new AssertionError(e);

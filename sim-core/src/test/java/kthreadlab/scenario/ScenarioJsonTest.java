@@ -49,7 +49,6 @@ class ScenarioJsonTest {
             + "  \"title\": \"kthread_run, then kthread_stop\",\n"
             + "  \"cpus\": 2,\n"
             + "  \"nohz_full\": [],\n"
-            + "  \"seed\": 1,\n"
             + "  \"hz\": 250,\n"
             + "  \"preempt\": \"voluntary\",\n"
             + "  \"boot\": \"minimal\",\n"
@@ -78,11 +77,21 @@ class ScenarioJsonTest {
         assertEquals(canonical, ScenarioJson.write(ScenarioJson.read(canonical)));
     }
 
+    /** Older files carry a seed (it never changed a run): read and ignored, whatever its value. */
+    @Test
+    void anOlderFilesSeedIsIgnored() throws ScenarioException {
+        Scenario plain = ScenarioJson.read("{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\"}");
+        for (String seed : new String[] {"1", "987654321", "-1", "\"x\""}) {
+            Scenario s = ScenarioJson.read("{\"version\": 1, \"cpus\": 1, \"seed\": " + seed + ", \"until\": \"1ms\"}");
+            assertEquals(ScenarioJson.write(plain), ScenarioJson.write(s), seed);
+        }
+        assertTrue(ScenarioJson.read(ISSUE_EXAMPLE).actions.size() == 8);
+    }
+
     @Test
     void defaultsFillWhatIsLeftOut() throws ScenarioException {
         Scenario s = ScenarioJson.read("{\"version\": 1, \"cpus\": 1, \"until\": \"1.5ms\"}");
         assertEquals("", s.title);
-        assertEquals(1, s.seed);
         assertEquals(250, s.hz);
         assertEquals("voluntary", s.preempt);
         assertEquals("minimal", s.boot);
@@ -171,7 +180,6 @@ class ScenarioJsonTest {
             {"{\"version\": 1, \"cpus\": 4, \"until\": \"1ms\", \"nohz_full\": [1, 1]}", "nohz_full: CPU 1 is listed twice"},
             {"{\"version\": 1, \"cpus\": 4, \"until\": \"1ms\", \"nohz_full\": [2, 1]}", "nohz_full: list the CPUs in ascending order"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"hz\": 200}", "hz: 200 is not a HZ of this kernel (100, 250, 300 or 1000)"},
-            {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"seed\": -1}", "seed: -1 is out of range (0 to 9007199254740991)"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"preempt\": \"rt\"}", "preempt: \"rt\" is not a preemption model (none, voluntary or full)"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"boot\": \"v6.1\"}", "boot: \"v6.1\" is not a boot profile (minimal, v5.15 or workqueues)"},
             {"{\"version\": 1, \"cpus\": 1, \"until\": \"601s\"}", "until: \"601s\" is larger than the most, 600s"},
@@ -291,7 +299,7 @@ class ScenarioJsonTest {
 
     @Test
     void writeRefusesAnInvalidScenario() {
-        Scenario s = new Scenario("", 0, Collections.emptyList(), 1, 250, "voluntary", "minimal", 1_000_000,
+        Scenario s = new Scenario("", 0, Collections.emptyList(), 250, "voluntary", "minimal", 1_000_000,
             new ArrayList<>());
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioJson.write(s));
         assertEquals("cpus: 0 is out of range (1 to 256)", e.getMessage());
@@ -313,7 +321,7 @@ class ScenarioJsonTest {
         a.add(new Action(1_000_000L, "insmod", "kthread_run", "bench/%d", 10_000, "sleeper", 100, -1, "", ""));
         a.add(new Action(1_500_000_000L, "rmmod", "kthread_stop", "", 10_000, "", 0, -1, "bench/%d", ""));
         return new Scenario("bench: 64 CPUs, 10,000 kthreads created, run, stopped", 64, Collections.emptyList(),
-            1, 250, "voluntary", "minimal", 4_000_000_000L, a);
+            250, "voluntary", "minimal", 4_000_000_000L, a);
     }
 
     /** The issue's example with one action replaced (index 2), on 2 CPUs, until 40ms. */
@@ -332,7 +340,7 @@ class ScenarioJsonTest {
     }
 
     static Scenario with(Scenario s, String title) {
-        return new Scenario(title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, s.until, s.actions);
+        return new Scenario(title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, s.until, s.actions);
     }
 
     /** Field by field equality of two scenarios. */
@@ -340,7 +348,6 @@ class ScenarioJsonTest {
         assertEquals(a.title, b.title, what);
         assertEquals(a.cpus, b.cpus, what);
         assertEquals(a.nohzFull, b.nohzFull, what);
-        assertEquals(a.seed, b.seed, what);
         assertEquals(a.hz, b.hz, what);
         assertEquals(a.preempt, b.preempt, what);
         assertEquals(a.boot, b.boot, what);

@@ -30,7 +30,7 @@ class ScenarioLinkTest {
     @Test
     void everyEditedPresetRoundTripsAndStaysShort() throws ScenarioException {
         for (Presets.Preset p : Presets.all()) {
-            Scenario edited = seed(p.scenario, 7);
+            Scenario edited = edited(p.scenario);
             String link = ScenarioLink.encode(edited, FULL_VIEW);
             assertTrue(link.length() < 500, p.name + ": " + link.length() + " characters: " + link);
             assertFalse(link.contains("preset="), link);
@@ -46,9 +46,9 @@ class ScenarioLinkTest {
 
     @Test
     void aFullFormEqualToAPresetDecodesAsThatPreset() throws ScenarioException {
-        Scenario edited = seed(Presets.get("seed").scenario, 2);
+        Scenario edited = edited(Presets.get("seed").scenario);
         String full = ScenarioLink.encode(edited, View.DEFAULT);
-        String back = full.replace("&seed=2", "");
+        String back = full.replace("&hz=1000", "");
         ScenarioLink.Decoded d = ScenarioLink.decode(back);
         assertEquals("seed", d.preset);
         assertEquals("#v=1&preset=seed", ScenarioLink.encode(d.scenario, d.view));
@@ -85,11 +85,11 @@ class ScenarioLinkTest {
         actions.add(new Action(4_000_000, "in,s&m=d", "kthread_unpark", "", 1, "", 0, -1, "pc/2", ""));
         actions.add(new Action(5_000_000, "in,s&m=d", "kthread_stop", "", 1, "", 0, -1, "a,b&c=0#", ""));
         actions.add(new Action(6_000_000, "", "sigkill", "", 1, "", 0, -1, "in,s&m=d", ""));
-        Scenario s = new Scenario("标题 100% «x» & y=z, #1 \ud83d\ude00", 4, List.of(1, 3), 42, 1000, "full",
+        Scenario s = new Scenario("标题 100% «x» & y=z, #1 \ud83d\ude00", 4, List.of(1, 3), 1000, "full",
             "v5.15", 2_000_000_000L, actions);
         View v = new View(9_007_199_254_740_991L, "en", "include/linux/kthread.h", 0, true);
         String link = ScenarioLink.encode(s, v);
-        assertEquals("#v=1&cpus=4&nohz_full=1,3&seed=42&hz=1000&preempt=full&boot=v5.15&until=2s"
+        assertEquals("#v=1&cpus=4&nohz_full=1,3&hz=1000&preempt=full&boot=v5.15&until=2s"
             + "&title=%E6%A0%87%E9%A2%98%20100%25%20%C2%ABx%C2%BB%20%26%20y%3Dz%2C%20%231%20%F0%9F%98%80"
             + "&a=1ms,in%2Cs%26m%3Dd,create,a%2Cb%26c%3D%25d%23,3,worker,9,-1,kmalloc"
             + "&a=1500us,in%2Cs%26m%3Dd,run,pc/%25u,1,percpu,0,2"
@@ -199,7 +199,7 @@ class ScenarioLinkTest {
         assertThrows(ScenarioException.class, () -> ScenarioLink.encode(s, View.DEFAULT.withLang("fr")));
         assertThrows(ScenarioException.class, () -> ScenarioLink.encode(s, View.DEFAULT.withFile("/etc/passwd")));
         assertThrows(ScenarioException.class, () -> ScenarioLink.encode(s, View.DEFAULT.withStep(-1)));
-        Scenario bad = new Scenario("", 1, Collections.emptyList(), 1, 250, "voluntary", "minimal", 0,
+        Scenario bad = new Scenario("", 1, Collections.emptyList(), 250, "voluntary", "minimal", 0,
             new ArrayList<>());
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLink.encode(bad, View.DEFAULT));
         assertEquals("until", e.key);
@@ -214,7 +214,20 @@ class ScenarioLinkTest {
         assertTrue(e.getMessage().indexOf('\n') < 0, e.getMessage());
     }
 
-    static Scenario seed(Scenario s, long seed) {
-        return new Scenario(s.title, s.cpus, s.nohzFull, seed, s.hz, s.preempt, s.boot, s.until, s.actions);
+    /** The scenario with another HZ: an edit that keeps it valid but no longer the preset. */
+    static Scenario edited(Scenario s) {
+        return new Scenario(s.title, s.cpus, s.nohzFull, s.hz == 1000 ? 300 : 1000, s.preempt, s.boot, s.until,
+            s.actions, s.whatIf);
+    }
+
+    /** Older links may carry a seed (it never changed a run): read and ignored. */
+    @Test
+    void anOlderLinksSeedIsIgnored() throws ScenarioException {
+        String link = "#v=1&cpus=2&until=40ms&a=1ms,insmod,run,demo%2F%25d,2,sleeper,2";
+        ScenarioLink.Decoded plain = ScenarioLink.decode(link);
+        for (String seed : new String[] {"1", "987654321"}) {
+            ScenarioLink.Decoded d = ScenarioLink.decode(link + "&seed=" + seed);
+            assertEquals(ScenarioLink.encode(plain.scenario, plain.view), ScenarioLink.encode(d.scenario, d.view));
+        }
     }
 }

@@ -23,7 +23,7 @@ class WorkqueueLifecycleTest {
     static final long MS = 1_000_000;
 
     static Scenario scenario(long until, Action... actions) {
-        return new Scenario("test", 2, Collections.emptyList(), 1, 250, "voluntary", "workqueues", until,
+        return new Scenario("test", 2, Collections.emptyList(), 250, "voluntary", "workqueues", until,
             Arrays.asList(actions));
     }
 

@@ -142,7 +142,7 @@ public final class App {
             if (saved != null) {
                 loadScenario(saved, null);
             } else {
-                load(Fragment.DEFAULT_PRESET, -1);
+                load(Fragment.DEFAULT_PRESET);
             }
             if (o != null) {
                 setMessage(o.error + " Showing " + (saved != null ? "your saved scenario" : "the seed walkthrough")
@@ -259,8 +259,8 @@ public final class App {
 
     // ---- loading -----------------------------------------------------------------------------
 
-    /** Starts a new history for a preset (until < 0: the preset's own end time). */
-    void load(String name, long untilNs) {
+    /** Starts a new history for a preset (an unknown name says so and loads the default one). */
+    void load(String name) {
         Presets.Preset p = Presets.get(name);
         if (p == null) {
             setMessage("There is no preset named '" + name + "'.");
@@ -637,7 +637,7 @@ public final class App {
     }
 
     void choosePreset(String name) {
-        load(name, -1);
+        load(name);
     }
 
     private String endNotice() {

@@ -18,7 +18,9 @@ import kthreadlab.scenario.JsonText;
 final class Draft {
     static final int VERSION = 1;
     /** The machine fields, in stored order. */
-    static final String[] MACHINE = {"title", "cpus", "nohz_full", "boot", "preempt", "hz", "seed", "until"};
+    static final String[] MACHINE = {"title", "cpus", "nohz_full", "boot", "preempt", "hz", "until"};
+    /** Where drafts of older builds held the seed field (it never changed a run): dropped on reading. */
+    private static final int OLD_SEED = 6;
 
     final List<String> machine;
     final List<List<String>> actions;
@@ -90,6 +92,9 @@ final class Draft {
                 }
             }
             r.endObject();
+            if (machine != null && machine.size() == MACHINE.length + 1) {
+                machine.remove(OLD_SEED);
+            }
             if (r.peek() != JsonToken.END_DOCUMENT || version != VERSION || machine == null
                 || machine.size() != MACHINE.length || actions == null) {
                 return null;

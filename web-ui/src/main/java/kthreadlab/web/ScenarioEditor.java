@@ -159,7 +159,7 @@ final class ScenarioEditor {
             nohz.append(nohz.length() == 0 ? "" : ",").append(c);
         }
         List<String> machine = java.util.Arrays.asList(s.title, Integer.toString(s.cpus), nohz.toString(), s.boot,
-            s.preempt, Integer.toString(s.hz), Long.toString(s.seed), Durations.format(s.until));
+            s.preempt, Integer.toString(s.hz), Durations.format(s.until));
         List<List<String>> actions = new ArrayList<>();
         for (Action a : s.actions) {
             actions.add(java.util.Arrays.asList(Durations.format(a.at), a.by, a.op, a.name, Integer.toString(a.count),
@@ -185,8 +185,7 @@ final class ScenarioEditor {
             hz[i] = Integer.toString(ScenarioCheck.HZ[i]);
         }
         choice(machine, "HZ", "hz", hz, m.get(5));
-        text(machine, "Seed", "seed", m.get(6), 8);
-        text(machine, "Until", "until", m.get(7), 7);
+        text(machine, "Until", "until", m.get(6), 7);
         rows.clear();
         for (List<String> a : actions) {
             rows.add(a.toArray(new String[0]));
@@ -370,8 +369,7 @@ final class ScenarioEditor {
             actions.add(action(rows.get(i), "actions[" + i + "]"));
         }
         return new Scenario(value("title"), (int) whole(value("cpus").trim(), "cpus", 1, ScenarioCheck.MAX_CPUS),
-            nohz, whole(value("seed").trim(), "seed", 0, ScenarioCheck.MAX_SEED),
-            Integer.parseInt(value("hz")), value("preempt"), value("boot"),
+            nohz, Integer.parseInt(value("hz")), value("preempt"), value("boot"),
             Durations.parse(value("until").trim(), "until"), actions, whatIf);
     }
 

@@ -67,7 +67,7 @@ final class ShareLinks {
         Scenario s = p.scenario;
         String preset = p.name;
         if (f.until >= 0 && f.until != s.until) {
-            s = new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, f.until, s.actions,
+            s = new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, f.until, s.actions,
                 s.whatIf);
             preset = null;
             try {

@@ -91,7 +91,7 @@ class KeptWorkTest {
 
     static String scenarioJson(int cpus, String title) throws Exception {
         Scenario p = Presets.get("seed").scenario;
-        return ScenarioJson.write(new Scenario(title, cpus, p.nohzFull, p.seed, p.hz, p.preempt, p.boot, p.until,
+        return ScenarioJson.write(new Scenario(title, cpus, p.nohzFull, p.hz, p.preempt, p.boot, p.until,
             p.actions, p.whatIf));
     }
 
@@ -163,7 +163,7 @@ class KeptWorkTest {
         Scenario p = Presets.get("seed").scenario;
         List<Action> many = new ArrayList<>();
         many.add(new Action(1_000_000, "insmod", "kthread_run", "w/%d", 5_000, "sleeper", 5, -1, "", ""));
-        String big = ScenarioJson.write(new Scenario("five thousand threads", 2, p.nohzFull, p.seed, p.hz,
+        String big = ScenarioJson.write(new Scenario("five thousand threads", 2, p.nohzFull, p.hz,
             p.preempt, p.boot, p.until, many, Collections.emptyList()));
         store(SAVED, big);
         b.open("");
@@ -210,7 +210,7 @@ class KeptWorkTest {
     @Test
     void aDraftIsDiscardedOnlyAfterAnInPageQuestion() {
         b.click("btn-scenario");
-        type("seed", "-");
+        type("cpus", "-");
         b.js("location.hash = '#v=1&preset=run-stop';");
         new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> !b.all("#kept .kept-draft").isEmpty());
         String draft = stored(DRAFT);

@@ -129,7 +129,7 @@ class TraceDownloadTest {
     }
 
     static Scenario cut(Scenario s, long until) {
-        return new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, s.preempt, s.boot, until, s.actions, s.whatIf);
+        return new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, until, s.actions, s.whatIf);
     }
 
     /** The preset cut at its first wake-up (after its last action) that leaves the run busy, or null. */

@@ -27,7 +27,7 @@ public final class Boot {
         }
         Config.Preempt p = s.preempt.equals("none") ? Config.Preempt.NONE
             : s.preempt.equals("full") ? Config.Preempt.FULL : Config.Preempt.VOLUNTARY;
-        return new Config(s.cpus, s.hz, p, nohz, s.seed);
+        return new Config(s.cpus, s.hz, p, nohz);
     }
 
     public static Machine machine(Scenario s) {

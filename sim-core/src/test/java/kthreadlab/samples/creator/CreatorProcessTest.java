@@ -54,7 +54,7 @@ class CreatorProcessTest {
     }
 
     static Scenario killed(long until) {
-        return new Scenario("t", 1, Collections.emptyList(), 1, 250, "voluntary", "minimal", until, Arrays.asList(
+        return new Scenario("t", 1, Collections.emptyList(), 250, "voluntary", "minimal", until, Arrays.asList(
             new Action(1 * MS, "insmod", "kthread_run", "demo/%d", 1, "sleeper", 5, -1, "", ""),
             new Action(3 * MS, "", "sigkill", "", 1, "", 0, -1, "insmod", "")));
     }

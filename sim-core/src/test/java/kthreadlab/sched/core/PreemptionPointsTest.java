@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PreemptionPointsTest {
     static SimRun seed(String preempt) {
         Scenario s = Presets.get("seed").scenario;
-        return SimRun.run(new Scenario(s.title, s.cpus, s.nohzFull, s.seed, s.hz, preempt, s.boot, s.until,
+        return SimRun.run(new Scenario(s.title, s.cpus, s.nohzFull, s.hz, preempt, s.boot, s.until,
             s.actions, s.whatIf));
     }
 

@@ -26,7 +26,7 @@ class TtwuRunnableTest {
      */
     @Test
     void wakingKthreaddBeforeItSchedulesEmitsSchedWakeupAndItKeepsRunning() {
-        Scenario s = new Scenario("t", 3, Collections.emptyList(), 1, 250, "voluntary", "minimal", 3 * MS,
+        Scenario s = new Scenario("t", 3, Collections.emptyList(), 250, "voluntary", "minimal", 3 * MS,
             Arrays.asList(new Action(1 * MS, "insmod", "kthread_run", "a/%d", 1, "sleeper", 5, -1, "", ""),
                 new Action(1 * MS + 16_100, "modprobe", "kthread_run", "b/%d", 1, "sleeper", 5, -1, "", "")));
         SimRun r = SimRun.run(s);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** CFS arithmetic of v5.15 as the simulator does it. */
 class FairTest {
     static Machine machine(int cpus) {
-        return Boot.machine(new Scenario("t", cpus, Collections.emptyList(), 1, 250, "voluntary", "minimal",
+        return Boot.machine(new Scenario("t", cpus, Collections.emptyList(), 250, "voluntary", "minimal",
             1_000_000, Collections.emptyList()));
     }
 

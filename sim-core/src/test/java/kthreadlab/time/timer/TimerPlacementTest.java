@@ -34,7 +34,7 @@ class TimerPlacementTest {
      */
     @Test
     void aTimerArmedOnANohzFullCpuFiresOnAHousekeepingCpu() {
-        Scenario s = new Scenario("t", 2, Collections.singletonList(1), 1, 250, "voluntary", "minimal", 30 * MS,
+        Scenario s = new Scenario("t", 2, Collections.singletonList(1), 250, "voluntary", "minimal", 30 * MS,
             Arrays.asList(new Action(1 * MS, "insmod", "kthread_run", "pcpu/%u", 1, "sleeper", 5, 1, "", "")));
         SimRun r = SimRun.run(s);
         assertNull(r.machine.bug);
