@@ -5,7 +5,7 @@ import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
-import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.__KthreadBindMask;
 import kthreadlab.kthread.KthreadCreateOnNode;
 import kthreadlab.sched.core.WakeUpProcess;
 import kthreadlab.state.CpuMask;
@@ -120,7 +120,7 @@ public final class CreateWorker extends Frame {
             }
             case BIND:
                 pc = ATTACH;
-                x.call(new KthreadApi.Bind(task, p.cpu >= 0 ? CpuMask.of(p.cpu) : CpuMask.first(m.config.cpus)));
+                x.call(new __KthreadBindMask(task, p.cpu >= 0 ? CpuMask.of(p.cpu) : CpuMask.first(m.config.cpus)));
                 return;
             case ATTACH:
                 attach(m, m.wq.worker(worker), p);

@@ -4,7 +4,7 @@ import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
-import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.KthreadStop;
 import kthreadlab.state.Work;
 import kthreadlab.state.Worker;
 import kthreadlab.state.Workqueue;
@@ -56,7 +56,7 @@ public final class DestroyWorkqueue extends Frame {
                 int task = m.wq.worker(q.rescuer).task;
                 q.rescuer = -1;
                 pc = 3;
-                x.call(new KthreadApi.Stop(task));
+                x.call(new KthreadStop(task));
                 return;
             }
             default:

@@ -4,7 +4,7 @@ import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
-import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.__KthreadBindMask;
 import kthreadlab.kthread.KthreadCreateOnNode;
 import kthreadlab.sched.core.WakeUpProcess;
 import kthreadlab.state.CpuMask;
@@ -83,7 +83,7 @@ public final class InitRescuer extends Frame {
                 return;
             case 5:
                 pc = 6;
-                x.call(new KthreadApi.Bind((int) task, CpuMask.first(m.config.cpus)));
+                x.call(new __KthreadBindMask((int) task, CpuMask.first(m.config.cpus)));
                 return;
             case 6:
                 pc = 7;

@@ -3,7 +3,7 @@ package kthreadlab.workqueue;
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
-import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.KthreadShouldStop;
 import kthreadlab.sched.core.Schedule;
 import kthreadlab.state.TaskFlags;
 import kthreadlab.state.TaskState;
@@ -64,7 +64,7 @@ public final class RescuerThread extends Frame {
                 return;
             case 3:
                 pc = 4;
-                x.call(new KthreadApi.ShouldStop(false));
+                x.call(new KthreadShouldStop());
                 return;
             case 4:
                 pc = 5;

@@ -6,7 +6,7 @@ import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
-import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.KthreadCreateOnCpu;
 import kthreadlab.kthread.KthreadCreateOnNode;
 import kthreadlab.sched.Rqs;
 import kthreadlab.sched.core.WakeUpProcess;
@@ -189,7 +189,7 @@ public final class BootThreads extends Frame {
                 long data = s.fn.equals("sleeper") ? 1000 : 0;
                 KthreadCreateOnNode.Request req = new KthreadCreateOnNode.Request(s.fn, data, s.name, 0, "");
                 phase = 1;
-                x.call(s.cpu >= 0 ? new KthreadApi.CreateOnCpu(req, s.cpu) : KthreadCreateOnNode.call(req));
+                x.call(s.cpu >= 0 ? new KthreadCreateOnCpu(req, s.cpu) : KthreadCreateOnNode.call(req));
                 return;
             }
             case 1:

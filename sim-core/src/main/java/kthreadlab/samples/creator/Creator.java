@@ -8,7 +8,12 @@ import kthreadlab.engine.TaskStruct;
 import kthreadlab.exit.DoExit;
 import kthreadlab.format.Errno;
 import kthreadlab.format.Names;
-import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.KthreadBind;
+import kthreadlab.kthread.KthreadCreateOnCpu;
+import kthreadlab.kthread.KthreadPark;
+import kthreadlab.kthread.KthreadRun;
+import kthreadlab.kthread.KthreadStop;
+import kthreadlab.kthread.KthreadUnpark;
 import kthreadlab.kthread.KthreadCreateOnNode;
 import kthreadlab.samples.wqdemo.WqdemoAction;
 import kthreadlab.scenario.Action;
@@ -343,12 +348,12 @@ public final class Creator {
                     return;
                 case RUN:
                     pc = IS_ERR;
-                    x.call(new KthreadApi.Run(request(a)));
+                    x.call(new KthreadRun(request(a)));
                     return;
                 case RUN_ON_CPU:
                 case CREATE_ON_CPU:
                     pc = pc == RUN_ON_CPU ? IS_ERR_ON_CPU : IS_ERR;
-                    x.call(new KthreadApi.CreateOnCpu(requestOnCpu(a), a.cpu));
+                    x.call(new KthreadCreateOnCpu(requestOnCpu(a), a.cpu));
                     return;
                 case IS_ERR_ON_CPU:
                     pc = result < 0 ? IS_ERR : WAKE_ON_CPU;
@@ -375,7 +380,7 @@ public final class Creator {
                         return;
                     }
                     called = true;
-                    x.call(new KthreadApi.Bind(target, a.cpu, TaskState.TASK_UNINTERRUPTIBLE, false));
+                    x.call(new KthreadBind(target, a.cpu));
                     return;
                 case PARK:
                     if (called) {
@@ -383,7 +388,7 @@ public final class Creator {
                         return;
                     }
                     called = true;
-                    x.call(new KthreadApi.Park(target));
+                    x.call(new KthreadPark(target));
                     return;
                 case UNPARK:
                     if (called) {
@@ -391,7 +396,7 @@ public final class Creator {
                         return;
                     }
                     called = true;
-                    x.call(new KthreadApi.Unpark(target));
+                    x.call(new KthreadUnpark(target));
                     return;
                 case STOP:
                     if (called) {
@@ -399,7 +404,7 @@ public final class Creator {
                         return;
                     }
                     called = true;
-                    x.call(new KthreadApi.Stop(target));
+                    x.call(new KthreadStop(target));
                     return;
                 case IS_ERR:
                     pc = result < 0 ? PTR_ERR : STORE;

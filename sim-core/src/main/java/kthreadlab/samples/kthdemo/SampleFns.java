@@ -4,7 +4,8 @@ import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.engine.StepCost;
-import kthreadlab.kthread.KthreadApi;
+import kthreadlab.kthread.KthreadShouldPark;
+import kthreadlab.kthread.KthreadShouldStop;
 import kthreadlab.kthread.KthreadParkme;
 import kthreadlab.sched.core.Schedule;
 import kthreadlab.sched.core.__CondResched;
@@ -72,7 +73,7 @@ public final class SampleFns {
             switch (pc) {
                 case 0:
                     pc = 1;
-                    x.call(new KthreadApi.ShouldStop(false));
+                    x.call(new KthreadShouldStop());
                     return;
                 case 1:
                     pc = stop != 0 ? 4 : 2;
@@ -117,7 +118,7 @@ public final class SampleFns {
             switch (pc) {
                 case 0:
                     pc = 1;
-                    x.call(new KthreadApi.ShouldStop(false));
+                    x.call(new KthreadShouldStop());
                     return;
                 case 1:
                     pc = stop != 0 ? 4 : 2;
@@ -171,7 +172,7 @@ public final class SampleFns {
                     return;
                 case 1:
                     pc = 2;
-                    x.call(new KthreadApi.ShouldStop(false));
+                    x.call(new KthreadShouldStop());
                     return;
                 case 2:
                     pc = answer != 0 ? 3 : 5;
@@ -185,7 +186,7 @@ public final class SampleFns {
                     return;
                 case 5:
                     pc = 6;
-                    x.call(new KthreadApi.ShouldStop(true));
+                    x.call(new KthreadShouldPark());
                     return;
                 case 6:
                     pc = answer != 0 ? 7 : 10;
@@ -268,7 +269,7 @@ public final class SampleFns {
                     return;
                 case 1:
                     pc = 2;
-                    x.call(new KthreadApi.ShouldStop(false));
+                    x.call(new KthreadShouldStop());
                     return;
                 case 2:
                     pc = stop != 0 ? 3 : 4;

@@ -1,0 +1,73 @@
+package kthreadlab.kthread;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.state.Kthread;
+import kthreadlab.state.TaskState;
+
+/** kthread_create_on_cpu(): create, bind to the CPU before the first wakeup, remember the CPU. */
+public final class KthreadCreateOnCpu extends Frame {
+    static final Code CODE = new Code("kernel/kthread.c", "kthread_create_on_cpu",
+        "p = kthread_create_on_node(threadfn, data, cpu_to_node(cpu), namefmt,",
+        "if (IS_ERR(p))",
+        "#1 return p;",
+        "kthread_bind(p, cpu);",
+        "to_kthread(p)->cpu = cpu;",
+        "#2 return p;");
+    private final KthreadCreateOnNode.Request req;
+    private final int cpu;
+    private long p;
+
+    public KthreadCreateOnCpu(KthreadCreateOnNode.Request req, int cpu) {
+        this.req = req;
+        this.cpu = cpu;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public String detail() {
+        return req.namefmt + " cpu " + cpu;
+    }
+
+    @Override
+    public void onReturn(long value) {
+        if (pc == 1) {
+            p = value;
+        }
+    }
+
+    @Override
+    public void step(Exec x) {
+        switch (pc) {
+            case 0:
+                pc = 1;
+                x.call(KthreadCreateOnNode.call(req));
+                return;
+            case 1:
+                pc = p < 0 ? 2 : 3;
+                return;
+            case 2:
+                x.ret(p);
+                return;
+            case 3:
+                pc = 4;
+                x.call(new KthreadBind((int) p, cpu));
+                return;
+            case 4: {
+                Kthread k = x.m.task((int) p).kthread;
+                if (k != null) {
+                    k.cpu = cpu;
+                }
+                pc = 5;
+                return;
+            }
+            default:
+                x.ret(p);
+        }
+    }
+}

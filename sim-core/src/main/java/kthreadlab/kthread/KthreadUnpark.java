@@ -1,0 +1,48 @@
+package kthreadlab.kthread;
+
+import kthreadlab.engine.Code;
+import kthreadlab.engine.Exec;
+import kthreadlab.engine.Frame;
+import kthreadlab.sched.core.WakeUpProcess;
+import kthreadlab.state.CpuMask;
+import kthreadlab.state.Kthread;
+import kthreadlab.state.TaskState;
+
+/** kthread_unpark(k): rebind a per-CPU thread, clear SHOULD_PARK, wake it from TASK_PARKED. */
+public final class KthreadUnpark extends Frame {
+    static final Code CODE = new Code("kernel/kthread.c", "kthread_unpark",
+        "if (test_bit(KTHREAD_IS_PER_CPU, &kthread->flags))",
+        "__kthread_bind(k, kthread->cpu, TASK_PARKED);",
+        "clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);",
+        "wake_up_state(k, TASK_PARKED);");
+    private final int task;
+
+    public KthreadUnpark(int task) {
+        this.task = task;
+    }
+
+    @Override
+    public Code code() {
+        return CODE;
+    }
+
+    @Override
+    public void step(Exec x) {
+        Kthread k = x.m.task(task).kthread;
+        switch (pc) {
+            case 0:
+                pc = k.testBit(Kthread.KTHREAD_IS_PER_CPU) ? 1 : 2;
+                return;
+            case 1:
+                pc = 2;
+                x.call(new __KthreadBindMask(task, CpuMask.of(k.cpu), TaskState.TASK_PARKED));
+                return;
+            case 2:
+                k.clearBit(Kthread.KTHREAD_SHOULD_PARK);
+                pc = 3;
+                return;
+            default:
+                x.callAndReturn(new WakeUpProcess(task, TaskState.TASK_PARKED));
+        }
+    }
+}
