@@ -22,6 +22,8 @@ public final class KernelClone extends Frame {
         "wake_up_new_task(p);",
         "put_pid(pid);",
         "return nr;");
+    static final int COPY = 0, IS_ERR = 1, PTR_ERR = 2, TRACE_FORK = 3, GET_PID = 4, PID_VNR = 5,
+        WAKE_NEW = 6, PUT_PID = 7, RETURN_NR = 8;
 
     private final long cloneFlags;
     private final int exitSignal;
@@ -52,33 +54,33 @@ public final class KernelClone extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
-                pc = 1;
+            case COPY:
+                pc = IS_ERR;
                 x.call(new CopyProcess(cloneFlags, exitSignal, fn, arg));
                 return;
-            case 1:
-                pc = p < 0 ? 2 : 3;
+            case IS_ERR:
+                pc = p < 0 ? PTR_ERR : TRACE_FORK;
                 return;
-            case 2:
+            case PTR_ERR:
                 x.ret(p);
                 return;
-            case 3: {
+            case TRACE_FORK: {
                 TaskStruct child = x.m.task((int) p);
                 x.m.tracepoint(x.rq, "sched_process_fork", () -> "comm=" + x.cur.comm + " pid=" + x.cur.pid
                     + " child_comm=" + child.comm + " child_pid=" + child.pid);
-                pc = 4;
+                pc = GET_PID;
                 return;
             }
-            case 4:
-            case 5:
+            case GET_PID:
+            case PID_VNR:
                 pc++;
                 return;
-            case 6:
-                pc = 7;
+            case WAKE_NEW:
+                pc = PUT_PID;
                 x.call(new WakeUpNewTask((int) p));
                 return;
-            case 7:
-                pc = 8;
+            case PUT_PID:
+                pc = RETURN_NR;
                 return;
             default:
                 x.ret(x.m.task((int) p).pid);

@@ -27,6 +27,8 @@ public final class CreateKthread extends Frame {
         "create->result = ERR_PTR(pid);",
         "complete(done);",
         "complete(done);");
+    static final int KERNEL_THREAD = 0, FAILED = 1, XCHG_DONE = 2, NO_DONE = 3, KFREE = 4, RETURN = 5,
+        RESULT = 6, COMPLETE_FAILED = 7, COMPLETE = 8;
 
     private final int create;
     private long pid;
@@ -56,41 +58,41 @@ public final class CreateKthread extends Frame {
         Machine m = x.m;
         KthreadCreateInfo info = m.createInfo(create);
         switch (pc) {
-            case 0:
-                pc = 1;
+            case KERNEL_THREAD:
+                pc = FAILED;
                 x.call(new KernelThread("kthread", create,
                     KernelThread.CLONE_FS | KernelThread.CLONE_FILES | KernelThread.SIGCHLD));
                 return;
-            case 1:
+            case FAILED:
                 if (pid >= 0) {
                     x.ret(0);
                     return;
                 }
-                pc = 2;
+                pc = XCHG_DONE;
                 return;
-            case 2:
+            case XCHG_DONE:
                 done = info.done;
                 info.done = -1;
                 x.cost(StepCost.LOCK);
-                pc = 3;
+                pc = NO_DONE;
                 return;
-            case 3:
-                pc = done < 0 ? 4 : 6;
+            case NO_DONE:
+                pc = done < 0 ? KFREE : RESULT;
                 return;
-            case 4:
+            case KFREE:
                 Kfree.create(m, info, x.cur);
-                pc = 5;
+                pc = RETURN;
                 return;
-            case 5:
+            case RETURN:
                 x.ret(0);
                 return;
-            case 6:
+            case RESULT:
                 info.result = pid;
                 Tasks.note(m, info, "result = ERR_PTR(" + Errno.name(pid) + ") set by " + x.cur.comm);
-                pc = 7;
+                pc = COMPLETE_FAILED;
                 return;
-            case 7:
-                pc = 8;
+            case COMPLETE_FAILED:
+                pc = COMPLETE;
                 x.call(new Complete(done));
                 return;
             default:

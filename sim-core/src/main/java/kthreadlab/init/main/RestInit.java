@@ -27,6 +27,8 @@ public final class RestInit extends Frame {
         "complete(&kthreadd_done);",
         "schedule_preempt_disabled();",
         "cpu_startup_entry(CPUHP_ONLINE);");
+    static final int KERNEL_INIT = 0, FIND_INIT = 1, NO_SETAFFINITY = 2, SET_CPUS = 3, KTHREADD = 4,
+        FIND_KTHREADD = 5, COMPLETE = 6, SCHEDULE = 7, STARTUP = 8;
 
     private long pid;
 
@@ -44,36 +46,36 @@ public final class RestInit extends Frame {
     public void step(Exec x) {
         Machine m = x.m;
         switch (pc) {
-            case 0:
-                pc = 1;
+            case KERNEL_INIT:
+                pc = FIND_INIT;
                 x.call(new KernelThread("kernel_init", 0, KernelThread.CLONE_FS));
                 return;
-            case 1:
+            case FIND_INIT:
                 m.initTask = byPid(m, (int) pid).id;
-                pc = 2;
+                pc = NO_SETAFFINITY;
                 return;
-            case 2:
+            case NO_SETAFFINITY:
                 m.task(m.initTask).flags |= TaskFlags.PF_NO_SETAFFINITY;
-                pc = 3;
+                pc = SET_CPUS;
                 return;
-            case 3:
+            case SET_CPUS:
                 m.task(m.initTask).cpusMask = CpuMask.of(x.rq.cpu);
-                pc = 4;
+                pc = KTHREADD;
                 return;
-            case 4:
-                pc = 5;
+            case KTHREADD:
+                pc = FIND_KTHREADD;
                 x.call(new KernelThread("kthreadd", 0, KernelThread.CLONE_FS | KernelThread.CLONE_FILES));
                 return;
-            case 5:
+            case FIND_KTHREADD:
                 m.kthreaddTask = byPid(m, (int) pid).id;
-                pc = 6;
+                pc = COMPLETE;
                 return;
-            case 6:
-                pc = 7;
+            case COMPLETE:
+                pc = SCHEDULE;
                 x.call(new Complete(m.kthreaddDone));
                 return;
-            case 7:
-                pc = 8;
+            case SCHEDULE:
+                pc = STARTUP;
                 x.call(new SchedulePreemptDisabled());
                 return;
             default:

@@ -18,6 +18,7 @@ public final class Complete extends Frame {
         "x->done++;",
         "swake_up_locked(&x->wait);",
         "raw_spin_unlock_irqrestore(&x->wait.lock, flags);");
+    static final int LOCK = 0, NOT_MAX = 1, DONE = 2, WAKE = 3, UNLOCK = 4;
 
     private final int completion;
 
@@ -39,20 +40,20 @@ public final class Complete extends Frame {
     public void step(Exec x) {
         Completion c = x.m.completion(completion);
         switch (pc) {
-            case 0:
+            case LOCK:
                 x.rq.irqsOff++;
                 x.preemptDisable();
-                pc = 1;
+                pc = NOT_MAX;
                 return;
-            case 1:
-                pc = c.done != Completion.UINT_MAX ? 2 : 3;
+            case NOT_MAX:
+                pc = c.done != Completion.UINT_MAX ? DONE : WAKE;
                 return;
-            case 2:
+            case DONE:
                 c.done++;
-                pc = 3;
+                pc = WAKE;
                 return;
-            case 3:
-                pc = 4;
+            case WAKE:
+                pc = UNLOCK;
                 if (!c.waiters.isEmpty()) {
                     int waiter = c.waiters.remove(0);
                     x.call(new TryToWakeUp(waiter, TaskState.TASK_NORMAL));

@@ -19,6 +19,7 @@ public final class CheckPreemptCurr extends Frame {
         "if (p->sched_class == rq->curr->sched_class)",
         "rq->curr->sched_class->check_preempt_curr(rq, p, flags);",
         "resched_curr(rq);");
+    static final int SAME_CLASS = 0, CLASS_CHECK = 1, RESCHED = 2;
 
     private final int task;
     private final boolean fork;
@@ -44,10 +45,10 @@ public final class CheckPreemptCurr extends Frame {
         TaskStruct p = m.task(task);
         Rq rq = Rqs.rqOf(m, p);
         switch (pc) {
-            case 0:
-                pc = m.task(rq.curr).isIdle ? 2 : 1;
+            case SAME_CLASS:
+                pc = m.task(rq.curr).isIdle ? RESCHED : CLASS_CHECK;
                 return;
-            case 1:
+            case CLASS_CHECK:
                 x.callAndReturn(new CheckPreemptWakeup(task));
                 return;
             default:

@@ -15,6 +15,8 @@ public final class Schedule extends Frame {
         "sched_preempt_enable_no_resched();",
         "} while (need_resched());",
         "sched_update_worker(tsk);");
+    static final int SUBMIT_WORK = 0, PREEMPT_DISABLE = 1, SCHEDULE = 2, PREEMPT_ENABLE = 3, NEED_RESCHED = 4,
+        UPDATE_WORKER = 5;
 
     @Override
     public Code code() {
@@ -24,28 +26,28 @@ public final class Schedule extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
-                pc = 1;
+            case SUBMIT_WORK:
+                pc = PREEMPT_DISABLE;
                 if (x.cur.state != TaskState.TASK_RUNNING && (x.cur.flags & TaskFlags.PF_WQ_WORKER) != 0) {
                     x.call(new SchedSubmitWork(x.cur.id));
                 }
                 return;
-            case 1:
+            case PREEMPT_DISABLE:
                 x.preemptDisable();
-                pc = 2;
+                pc = SCHEDULE;
                 return;
-            case 2:
-                pc = 3;
+            case SCHEDULE:
+                pc = PREEMPT_ENABLE;
                 x.call(new __Schedule(false));
                 return;
-            case 3:
+            case PREEMPT_ENABLE:
                 x.rq.preemptCount--;
-                pc = 4;
+                pc = NEED_RESCHED;
                 return;
-            case 4:
-                pc = x.rq.needResched ? 1 : 5;
+            case NEED_RESCHED:
+                pc = x.rq.needResched ? PREEMPT_DISABLE : UPDATE_WORKER;
                 return;
-            case 5:
+            case UPDATE_WORKER:
                 if ((x.cur.flags & TaskFlags.PF_WQ_WORKER) != 0) {
                     x.callAndReturn(new SchedUpdateWorker(x.cur.id));
                     return;

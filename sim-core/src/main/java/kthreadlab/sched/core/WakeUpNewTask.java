@@ -26,6 +26,8 @@ public final class WakeUpNewTask extends Frame {
         "trace_sched_wakeup_new(p);",
         "check_preempt_curr(rq, p, WF_FORK);",
         "task_rq_unlock(rq, p, &rf);");
+    static final int LOCK = 0, RUNNING = 1, SET_CPU = 2, RQ_LOCK = 3, ACTIVATE = 4, TRACE = 5,
+        CHECK_PREEMPT = 6, UNLOCK = 7;
 
     private final int child;
 
@@ -43,22 +45,22 @@ public final class WakeUpNewTask extends Frame {
         Machine m = x.m;
         TaskStruct p = m.task(child);
         switch (pc) {
-            case 0:
+            case LOCK:
                 p.piLock = x.rq.cpu;
                 x.rq.irqsOff++;
                 x.preemptDisable();
                 x.cost(StepCost.LOCK);
-                pc = 1;
+                pc = RUNNING;
                 return;
-            case 1:
+            case RUNNING:
                 p.state = TaskState.TASK_RUNNING;
-                pc = 2;
+                pc = SET_CPU;
                 return;
-            case 2:
+            case SET_CPU:
                 p.cpu = Core.selectTaskRqFork(m, p, p.cpu);
-                pc = 3;
+                pc = RQ_LOCK;
                 return;
-            case 3: {
+            case RQ_LOCK: {
                 Rq target = Rqs.rqOf(m, p);
                 if (Rqs.lockedByOther(target, x.rq.cpu)) {
                     x.spin();
@@ -67,19 +69,19 @@ public final class WakeUpNewTask extends Frame {
                 target.lockedBy = x.rq.cpu;
                 x.preemptDisable();
                 x.cost(StepCost.LOCK);
-                pc = 4;
+                pc = ACTIVATE;
                 return;
             }
-            case 4:
+            case ACTIVATE:
                 Core.activateTask(m, p, false, true);
-                pc = 5;
+                pc = TRACE;
                 return;
-            case 5:
+            case TRACE:
                 m.tracepoint(x.rq, "sched_wakeup_new", () -> Core.wakeArgs(p));
-                pc = 6;
+                pc = CHECK_PREEMPT;
                 return;
-            case 6:
-                pc = 7;
+            case CHECK_PREEMPT:
+                pc = UNLOCK;
                 x.call(new CheckPreemptCurr(child, true));
                 return;
             default:

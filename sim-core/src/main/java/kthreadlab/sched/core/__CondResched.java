@@ -16,6 +16,7 @@ public final class __CondResched extends Frame {
         "preempt_schedule_common();",
         "return 1;",
         "return 0;");
+    static final int SHOULD_RESCHED = 0, PREEMPT = 1, RETURN_1 = 2, RETURN_0 = 3;
 
     /** cond_resched() from a caller whose pc already points past the call. */
     public static void call(Exec x) {
@@ -32,14 +33,14 @@ public final class __CondResched extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
-                pc = x.rq.needResched && x.rq.preemptCount == 0 ? 1 : 3;
+            case SHOULD_RESCHED:
+                pc = x.rq.needResched && x.rq.preemptCount == 0 ? PREEMPT : RETURN_0;
                 return;
-            case 1:
-                pc = 2;
+            case PREEMPT:
+                pc = RETURN_1;
                 x.call(new PreemptSchedule(PreemptSchedule.PREEMPT));
                 return;
-            case 2:
+            case RETURN_1:
                 x.ret(1);
                 return;
             default:

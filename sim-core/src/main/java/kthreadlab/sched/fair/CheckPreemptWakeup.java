@@ -21,6 +21,8 @@ public final class CheckPreemptWakeup extends Frame {
         "if (wakeup_preempt_entity(se, pse) == 1) {",
         "resched_curr(rq);",
         "#6 return;");
+    static final int NEED_RESCHED = 0, RESCHED_RETURN = 1, UPDATE_CURR = 2, PREEMPT_ENTITY = 3, RESCHED = 4,
+        NO_PREEMPT = 5;
 
     private final int task;
 
@@ -40,18 +42,18 @@ public final class CheckPreemptWakeup extends Frame {
         Rq rq = Rqs.rqOf(m, p);
         TaskStruct curr = m.task(rq.curr);
         switch (pc) {
-            case 0:
-                pc = rq.needResched ? 1 : 2;
+            case NEED_RESCHED:
+                pc = rq.needResched ? RESCHED_RETURN : UPDATE_CURR;
                 return;
-            case 2:
+            case UPDATE_CURR:
                 Rqs.updateRqClock(m, rq);
                 UpdateCurr.atOnce(m, rq);
-                pc = 3;
+                pc = PREEMPT_ENTITY;
                 return;
-            case 3:
-                pc = Fair.wakeupPreemptEntity(m, curr.se, p.se) == 1 ? 4 : 5;
+            case PREEMPT_ENTITY:
+                pc = Fair.wakeupPreemptEntity(m, curr.se, p.se) == 1 ? RESCHED : NO_PREEMPT;
                 return;
-            case 4:
+            case RESCHED:
                 Rqs.reschedCurr(m, rq, x.rq.cpu);
                 x.ret(0);
                 return;

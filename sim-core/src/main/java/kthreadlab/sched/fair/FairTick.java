@@ -18,6 +18,7 @@ public final class FairTick {
             "update_curr(cfs_rq);",
             "if (cfs_rq->nr_running > 1)",
             "check_preempt_tick(cfs_rq, curr);");
+        static final int UPDATE_CURR = 0, NR_RUNNING = 1, CHECK_PREEMPT = 2;
 
         @Override
         public Code code() {
@@ -27,13 +28,13 @@ public final class FairTick {
         @Override
         public void step(Exec x) {
             switch (pc) {
-                case 0:
-                    pc = 1;
+                case UPDATE_CURR:
+                    pc = NR_RUNNING;
                     x.call(new UpdateCurr(x.rq.cpu));
                     return;
-                case 1:
+                case NR_RUNNING:
                     if (x.rq.cfs.nrRunning > 1) {
-                        pc = 2;
+                        pc = CHECK_PREEMPT;
                     } else {
                         x.ret(0);
                     }
@@ -60,6 +61,8 @@ public final class FairTick {
             "if (delta < 0)",
             "if (delta > ideal_runtime)",
             "#2 resched_curr(rq_of(cfs_rq));");
+        static final int IDEAL = 0, DELTA_EXEC = 1, OVER_IDEAL = 2, RESCHED_1 = 3, MIN_GRAN = 4, FIRST = 5,
+            DELTA = 6, DELTA_NEGATIVE = 7, DELTA_OVER = 8, RESCHED_2 = 9;
 
         private long ideal;
         private long deltaExec;
@@ -76,46 +79,46 @@ public final class FairTick {
             Machine m = x.m;
             TaskStruct curr = m.task(rq.cfs.curr);
             switch (pc) {
-                case 0:
+                case IDEAL:
                     ideal = Fair.slice(m, rq.cfs, curr.se);
-                    pc = 1;
+                    pc = DELTA_EXEC;
                     return;
-                case 1:
+                case DELTA_EXEC:
                     deltaExec = curr.se.sumExecRuntime - curr.se.prevSumExecRuntime;
-                    pc = 2;
+                    pc = OVER_IDEAL;
                     return;
-                case 2:
-                    pc = deltaExec > ideal ? 3 : 4;
+                case OVER_IDEAL:
+                    pc = deltaExec > ideal ? RESCHED_1 : MIN_GRAN;
                     return;
-                case 3:
-                case 9:
+                case RESCHED_1:
+                case RESCHED_2:
                     rq.needResched = true;
                     x.ret(0);
                     return;
-                case 4:
+                case MIN_GRAN:
                     if (deltaExec < Fair.minGranularity(m)) {
                         x.ret(0);
                         return;
                     }
-                    pc = 5;
+                    pc = FIRST;
                     return;
-                case 5:
-                    pc = rq.cfs.first() != null ? 6 : 8;
+                case FIRST:
+                    pc = rq.cfs.first() != null ? DELTA : DELTA_OVER;
                     return;
-                case 6:
+                case DELTA:
                     delta = curr.se.vruntime - rq.cfs.first().vruntime;
-                    pc = 7;
+                    pc = DELTA_NEGATIVE;
                     return;
-                case 7:
+                case DELTA_NEGATIVE:
                     if (delta < 0) {
                         x.ret(0);
                         return;
                     }
-                    pc = 8;
+                    pc = DELTA_OVER;
                     return;
                 default:
                     if (delta > ideal) {
-                        pc = 9;
+                        pc = RESCHED_2;
                     } else {
                         x.ret(0);
                     }

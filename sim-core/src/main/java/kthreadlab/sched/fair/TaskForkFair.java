@@ -24,6 +24,8 @@ public final class TaskForkFair extends Frame {
         "if (sysctl_sched_child_runs_first && curr && entity_before(curr, se)) {",
         "se->vruntime -= cfs_rq->min_vruntime;",
         "rq_unlock(rq, &rf);");
+    static final int LOCK = 0, CLOCK = 1, UPDATE_CURR = 2, VRUNTIME = 3, PLACE = 4, CHILD_FIRST = 5,
+        RELATIVE = 6, UNLOCK = 7;
 
     private final int child;
 
@@ -42,32 +44,32 @@ public final class TaskForkFair extends Frame {
         Rq rq = x.rq;
         TaskStruct p = m.task(child);
         switch (pc) {
-            case 0:
+            case LOCK:
                 x.preemptDisable();
-                pc = 1;
+                pc = CLOCK;
                 return;
-            case 1:
+            case CLOCK:
                 Rqs.updateRqClock(m, rq);
-                pc = rq.cfs.curr >= 0 ? 2 : 4;
+                pc = rq.cfs.curr >= 0 ? UPDATE_CURR : PLACE;
                 return;
-            case 2:
+            case UPDATE_CURR:
                 UpdateCurr.atOnce(m, rq);
-                pc = 3;
+                pc = VRUNTIME;
                 return;
-            case 3:
+            case VRUNTIME:
                 p.se.vruntime = m.task(rq.cfs.curr).se.vruntime;
-                pc = 4;
+                pc = PLACE;
                 return;
-            case 4:
+            case PLACE:
                 Fair.placeEntity(m, rq.cfs, p.se, true);
-                pc = 5;
+                pc = CHILD_FIRST;
                 return;
-            case 5:
-                pc = 6;
+            case CHILD_FIRST:
+                pc = RELATIVE;
                 return;
-            case 6:
+            case RELATIVE:
                 p.se.vruntime -= rq.cfs.minVruntime;
-                pc = 7;
+                pc = UNLOCK;
                 return;
             default:
                 rq.preemptCount--;

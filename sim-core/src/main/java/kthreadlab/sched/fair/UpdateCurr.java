@@ -19,6 +19,8 @@ public final class UpdateCurr extends Frame {
         "curr->sum_exec_runtime += delta_exec;",
         "curr->vruntime += calc_delta_fair(delta_exec, curr);",
         "update_min_vruntime(cfs_rq);");
+    static final int NO_CURR = 0, DELTA = 1, DELTA_CHECK = 2, DELTA_RETURN = 3, EXEC_START = 4, SUM_EXEC = 5,
+        VRUNTIME = 6, MIN_VRUNTIME = 7;
 
     private final int cpu;
     private long delta;
@@ -47,34 +49,34 @@ public final class UpdateCurr extends Frame {
         Rq rq = m.rqs[cpu];
         TaskStruct curr = rq.cfs.curr >= 0 ? m.task(rq.cfs.curr) : null;
         switch (pc) {
-            case 0:
+            case NO_CURR:
                 if (curr == null) {
                     x.ret(0);
                     return;
                 }
-                pc = 1;
+                pc = DELTA;
                 return;
-            case 1:
+            case DELTA:
                 delta = rq.clock - curr.se.execStart;
-                pc = 2;
+                pc = DELTA_CHECK;
                 return;
-            case 2:
-                pc = delta <= 0 ? 3 : 4;
+            case DELTA_CHECK:
+                pc = delta <= 0 ? DELTA_RETURN : EXEC_START;
                 return;
-            case 3:
+            case DELTA_RETURN:
                 x.ret(0);
                 return;
-            case 4:
+            case EXEC_START:
                 curr.se.execStart = rq.clock;
-                pc = 5;
+                pc = SUM_EXEC;
                 return;
-            case 5:
+            case SUM_EXEC:
                 curr.se.sumExecRuntime += delta;
-                pc = 6;
+                pc = VRUNTIME;
                 return;
-            case 6:
+            case VRUNTIME:
                 curr.se.vruntime += Weights.calcDeltaFair(delta, curr.se.weight);
-                pc = 7;
+                pc = MIN_VRUNTIME;
                 return;
             default:
                 Fair.updateMinVruntime(m, rq.cfs);

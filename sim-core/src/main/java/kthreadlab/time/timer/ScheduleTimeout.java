@@ -25,6 +25,10 @@ public final class ScheduleTimeout extends Frame {
         "del_singleshot_timer_sync(&timer.timer);",
         "timeout = expire - jiffies;",
         "return timeout < 0 ? 0 : timeout;");
+    static final int SWITCH = 0, SCHEDULE_MAX = 1, EXPIRE = 2, MOD_TIMER = 3, SCHEDULE = 4, DEL_TIMER = 5,
+        TIMEOUT_LEFT = 6, RETURN = 7;
+    /** schedule_timeout_interruptible's program counters. */
+    static final int SET_STATE = 0, CALL = 1;
     static final Code INTERRUPTIBLE = new Code("kernel/time/timer.c", "schedule_timeout_interruptible",
         "__set_current_state(TASK_INTERRUPTIBLE);",
         "return schedule_timeout(timeout);");
@@ -56,9 +60,9 @@ public final class ScheduleTimeout extends Frame {
     public void step(Exec x) {
         Machine m = x.m;
         if (interruptible) {
-            if (pc == 0) {
+            if (pc == SET_STATE) {
                 x.cur.state = TaskState.TASK_INTERRUPTIBLE;
-                pc = 1;
+                pc = CALL;
             } else {
                 x.callAndReturn(new ScheduleTimeout(timeout, false));
             }
@@ -66,35 +70,35 @@ public final class ScheduleTimeout extends Frame {
         }
         long tick = m.config.tickNs();
         switch (pc) {
-            case 0:
-                pc = timeout == MAX_SCHEDULE_TIMEOUT ? 1 : 2;
+            case SWITCH:
+                pc = timeout == MAX_SCHEDULE_TIMEOUT ? SCHEDULE_MAX : EXPIRE;
                 return;
-            case 1:
-                pc = 7;
+            case SCHEDULE_MAX:
+                pc = RETURN;
                 x.call(new Schedule());
                 return;
-            case 2:
+            case EXPIRE:
                 expire = m.now / tick + timeout;
-                pc = 3;
+                pc = MOD_TIMER;
                 return;
-            case 3:
+            case MOD_TIMER:
                 x.cur.timerArmed = true;
                 x.cur.timerGeneration++;
                 x.cur.timerCpu = Timers.nohzTimerTarget(m, x.rq.cpu);
                 x.cur.timerHard = false;
                 m.post(expire * tick, Event.TIMER, x.cur.id, x.cur.timerGeneration);
-                pc = 4;
+                pc = SCHEDULE;
                 return;
-            case 4:
-                pc = 5;
+            case SCHEDULE:
+                pc = DEL_TIMER;
                 x.call(new Schedule());
                 return;
-            case 5:
+            case DEL_TIMER:
                 x.cur.timerArmed = false;
-                pc = 6;
+                pc = TIMEOUT_LEFT;
                 return;
-            case 6:
-                pc = 7;
+            case TIMEOUT_LEFT:
+                pc = RETURN;
                 return;
             default:
                 long left = timeout == MAX_SCHEDULE_TIMEOUT ? timeout : expire - m.now / tick;
