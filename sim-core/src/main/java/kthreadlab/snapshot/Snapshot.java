@@ -12,6 +12,10 @@ import kthreadlab.state.KthreadCreateInfo;
 import kthreadlab.state.Rq;
 import kthreadlab.state.TaskFlags;
 import kthreadlab.state.TaskState;
+import kthreadlab.state.Work;
+import kthreadlab.state.Worker;
+import kthreadlab.state.WorkerPool;
+import kthreadlab.state.Workqueues;
 
 /**
  * Everything the view shows after one step, copied out of the machine: immutable, in stable
@@ -167,6 +171,71 @@ public final class Snapshot {
         }
     }
 
+    /** struct worker_pool as the objects pane shows it: counts, idle list, worklist, busy workers. */
+    public static final class PoolView {
+        public final int id;
+        /** The CPU of a per-CPU pool, or -1 for an unbound pool. */
+        public final int cpu;
+        public final int nice;
+        public final int nrWorkers;
+        public final int nrIdle;
+        public final int nrRunning;
+        /** POOL_MANAGER_ACTIVE: the managing worker's task, or -1. */
+        public final int managerTask;
+        /** Tasks of the attached workers, in attach order. */
+        public final List<Integer> workers;
+        /** Tasks on idle_list, most recently idle first. */
+        public final List<Integer> idle;
+        /** Pending items, head first: "name (function)". */
+        public final List<String> worklist;
+        /** Workers running an item: their task, and the item's "name (function)". */
+        public final List<Integer> busy;
+        public final List<String> busyWork;
+
+        PoolView(Workqueues wq, WorkerPool p) {
+            this.id = p.id;
+            this.cpu = p.cpu;
+            this.nice = p.nice;
+            this.nrWorkers = p.nrWorkers;
+            this.nrIdle = p.nrIdle;
+            this.nrRunning = p.nrRunning;
+            this.managerTask = p.managerActive && p.manager >= 0 ? wq.worker(p.manager).task : -1;
+            List<Integer> ws = new ArrayList<>();
+            List<Integer> busyTasks = new ArrayList<>();
+            List<String> busyItems = new ArrayList<>();
+            for (int w : p.workers) {
+                Worker k = wq.worker(w);
+                ws.add(k.task);
+                if (k.currentWork >= 0) {
+                    busyTasks.add(k.task);
+                    busyItems.add(item(wq.work(k.currentWork)));
+                }
+            }
+            this.workers = Collections.unmodifiableList(ws);
+            this.busy = Collections.unmodifiableList(busyTasks);
+            this.busyWork = Collections.unmodifiableList(busyItems);
+            List<Integer> idleTasks = new ArrayList<>();
+            for (int w : p.idleList) {
+                idleTasks.add(wq.worker(w).task);
+            }
+            this.idle = Collections.unmodifiableList(idleTasks);
+            List<String> items = new ArrayList<>();
+            for (int w : p.worklist) {
+                items.add(item(wq.work(w)));
+            }
+            this.worklist = Collections.unmodifiableList(items);
+        }
+
+        private static String item(Work w) {
+            return w.name + " (" + w.fn + ")";
+        }
+
+        /** The pool's name as the kernel's show_workqueue_state() would place it: per-CPU or unbound. */
+        public String label() {
+            return "pool " + id + (cpu >= 0 ? " · cpu " + cpu + (nice < 0 ? " H" : "") : " · unbound");
+        }
+    }
+
     public final long step;
     public final long timeNs;
     public final String bug;
@@ -185,6 +254,8 @@ public final class Snapshot {
     public final List<Integer> lockSpinners;
     public final List<CompletionView> completions;
     public final List<CreateView> creates;
+    /** The worker pools by pool id (none with the minimal boot). */
+    public final List<PoolView> pools;
     private final List<TaskView> byId;
 
     private Snapshot(Machine m) {
@@ -224,6 +295,11 @@ public final class Snapshot {
             kv.add(new CreateView(k));
         }
         this.creates = Collections.unmodifiableList(kv);
+        List<PoolView> pv = new ArrayList<>();
+        for (WorkerPool p : m.wq.pools) {
+            pv.add(new PoolView(m.wq, p));
+        }
+        this.pools = Collections.unmodifiableList(pv);
     }
 
     public static Snapshot of(Machine m) {

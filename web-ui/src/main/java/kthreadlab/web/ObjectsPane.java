@@ -6,22 +6,28 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * The kthread creation objects: kthread_create_list in order, kthread_create_lock with its holder
  * and spinners, the completions with done and waiters, and every kthread_create_info with its
- * lifecycle. Each block is rebuilt only when its content changes.
+ * lifecycle, and the workqueue worker pools (struct worker_pool: workers, idle_list, nr_running,
+ * worklist, the workers running an item). Each block is rebuilt only when its content changes.
  */
 final class ObjectsPane {
     private final HTMLElement list;
     private final HTMLElement lock;
     private final HTMLElement completions;
     private final HTMLElement creates;
+    private final HTMLElement poolsCard;
+    private final HTMLElement pools;
     private Snapshot prev;
     private final java.util.List<HTMLElement> cards = new java.util.ArrayList<>();
     private final java.util.List<HTMLElement> compRows = new java.util.ArrayList<>();
+    private final java.util.List<HTMLElement> poolRows = new java.util.ArrayList<>();
 
     ObjectsPane() {
         list = Dom.byId("obj-list");
         lock = Dom.byId("obj-lock");
         completions = Dom.byId("obj-completions");
         creates = Dom.byId("obj-creates");
+        poolsCard = Dom.byId("obj-pools-card");
+        pools = Dom.byId("obj-pools");
     }
 
     void render(Snapshot s) {
@@ -37,6 +43,9 @@ final class ObjectsPane {
         }
         if (!createsSame) {
             renderCreates(s);
+        }
+        if (!Same.pools(prev, s)) {
+            renderPools(s);
         }
         prev = s;
     }
@@ -150,6 +159,70 @@ final class ObjectsPane {
         }
         while (cards.size() > s.creates.size()) {
             creates.removeChild(cards.remove(cards.size() - 1));
+        }
+    }
+
+    /** Rebuilds the rows of the worker pools that changed; the card is hidden when there are none. */
+    private void renderPools(Snapshot s) {
+        Dom.show(poolsCard, !s.pools.isEmpty());
+        if (s.pools.isEmpty() || poolRows.size() > s.pools.size()) {
+            Dom.clear(pools);
+            poolRows.clear();
+        }
+        for (int i = 0; i < s.pools.size(); i++) {
+            if (i < poolRows.size() && Same.pool(prev, s, i)) {
+                continue;
+            }
+            HTMLElement tr = poolRow(s, s.pools.get(i));
+            if (i < poolRows.size()) {
+                pools.replaceChild(tr, poolRows.get(i));
+                poolRows.set(i, tr);
+            } else {
+                pools.appendChild(tr);
+                poolRows.add(tr);
+            }
+        }
+    }
+
+    private HTMLElement poolRow(Snapshot s, Snapshot.PoolView p) {
+        HTMLElement tr = Dom.el("tr", null);
+        tr.setAttribute("data-pool", Integer.toString(p.id));
+        Dom.add(tr, "td", "label", p.label());
+        Dom.add(tr, "td", "num nice", Integer.toString(p.nice));
+        HTMLElement ws = Dom.add(tr, "td", "workers", Integer.toString(p.nrWorkers) + " ");
+        chips(s, ws, p.workers, p.managerTask);
+        HTMLElement idle = Dom.add(tr, "td", "idle", Integer.toString(p.idle.size()) + " ");
+        chips(s, idle, p.idle, -1);
+        Dom.add(tr, "td", "num running", Integer.toString(p.nrRunning));
+        HTMLElement wl = Dom.add(tr, "td", "worklist");
+        if (p.worklist.isEmpty()) {
+            Dom.add(wl, "span", "muted", "empty");
+        }
+        for (String item : p.worklist) {
+            Dom.add(wl, "div", "item", item);
+        }
+        HTMLElement busy = Dom.add(tr, "td", "busy");
+        if (p.busy.isEmpty()) {
+            Dom.add(busy, "span", "muted", "none");
+        }
+        for (int i = 0; i < p.busy.size(); i++) {
+            HTMLElement d = Dom.add(busy, "div", "item");
+            d.appendChild(chip(s, p.busy.get(i)));
+            Dom.addText(d, " " + p.busyWork.get(i));
+        }
+        return tr;
+    }
+
+    /** Task chips; the pool's manager (POOL_MANAGER_ACTIVE) is marked. */
+    private void chips(Snapshot s, HTMLElement cell, java.util.List<Integer> tasks, int manager) {
+        for (int t : tasks) {
+            HTMLElement c = chip(s, t);
+            if (t == manager) {
+                c.setAttribute("title", "manager (POOL_MANAGER_ACTIVE)");
+                Dom.setClass(c, "manager", true);
+            }
+            cell.appendChild(c);
+            Dom.addText(cell, " ");
         }
     }
 

@@ -130,4 +130,29 @@ final class Same {
             && x.threadfn.equals(y.threadfn) && label(a, b, y.creator) && (y.result < 0 || label(a, b, (int) y.result))
             && Fmt.completion(a, x.done).equals(Fmt.completion(b, y.done));
     }
+
+    static boolean pools(Snapshot a, Snapshot b) {
+        if (a == null || a.pools.size() != b.pools.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.pools.size(); i++) {
+            if (!pool(a, b, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same row for pool i: counts, manager, the worker, idle and busy lists with their labels, the worklist. */
+    static boolean pool(Snapshot a, Snapshot b, int i) {
+        if (a == null || i >= a.pools.size() || i >= b.pools.size()) {
+            return false;
+        }
+        Snapshot.PoolView x = a.pools.get(i);
+        Snapshot.PoolView y = b.pools.get(i);
+        return x.id == y.id && x.nrWorkers == y.nrWorkers && x.nrIdle == y.nrIdle && x.nrRunning == y.nrRunning
+            && x.managerTask == y.managerTask && x.workers.equals(y.workers) && x.idle.equals(y.idle)
+            && x.busy.equals(y.busy) && x.busyWork.equals(y.busyWork) && x.worklist.equals(y.worklist)
+            && labels(a, b, y.workers);
+    }
 }
