@@ -100,21 +100,31 @@ final class ObjectsPane {
             Dom.add(completions, "tr", "empty").appendChild(Dom.el("td", null, "none yet"));
             return;
         }
-        for (int i = 0; i < s.completions.size(); i++) {
-            if (i < compRows.size() && Same.completion(prev, s, i)) {
+        sync(completions, compRows, s.completions.size(), i -> Same.completion(prev, s, i),
+            i -> completionRow(s, s.completions.get(i)));
+    }
+
+    /**
+     * Brings a block's children (rows or cards) to n, rebuilding only those `same` does not keep:
+     * kids holds the block's children in order, as this pane appended them.
+     */
+    private static void sync(HTMLElement block, java.util.List<HTMLElement> kids, int n,
+            java.util.function.IntPredicate same, java.util.function.IntFunction<HTMLElement> build) {
+        for (int i = 0; i < n; i++) {
+            if (i < kids.size() && same.test(i)) {
                 continue;
             }
-            HTMLElement tr = completionRow(s, s.completions.get(i));
-            if (i < compRows.size()) {
-                completions.replaceChild(tr, compRows.get(i));
-                compRows.set(i, tr);
+            HTMLElement e = build.apply(i);
+            if (i < kids.size()) {
+                block.replaceChild(e, kids.get(i));
+                kids.set(i, e);
             } else {
-                completions.appendChild(tr);
-                compRows.add(tr);
+                block.appendChild(e);
+                kids.add(e);
             }
         }
-        while (compRows.size() > s.completions.size()) {
-            completions.removeChild(compRows.remove(compRows.size() - 1));
+        while (kids.size() > n) {
+            block.removeChild(kids.remove(kids.size() - 1));
         }
     }
 
@@ -144,44 +154,13 @@ final class ObjectsPane {
         if (cards.isEmpty()) {
             Dom.clear(creates);
         }
-        for (int i = 0; i < s.creates.size(); i++) {
-            if (i < cards.size() && Same.create(prev, s, i)) {
-                continue;
-            }
-            HTMLElement card = createCard(s, s.creates.get(i));
-            if (i < cards.size()) {
-                creates.replaceChild(card, cards.get(i));
-                cards.set(i, card);
-            } else {
-                creates.appendChild(card);
-                cards.add(card);
-            }
-        }
-        while (cards.size() > s.creates.size()) {
-            creates.removeChild(cards.remove(cards.size() - 1));
-        }
+        sync(creates, cards, s.creates.size(), i -> Same.create(prev, s, i), i -> createCard(s, s.creates.get(i)));
     }
 
     /** Rebuilds the rows of the worker pools that changed; the card is hidden when there are none. */
     private void renderPools(Snapshot s) {
         Dom.show(poolsCard, !s.pools.isEmpty());
-        if (s.pools.isEmpty() || poolRows.size() > s.pools.size()) {
-            Dom.clear(pools);
-            poolRows.clear();
-        }
-        for (int i = 0; i < s.pools.size(); i++) {
-            if (i < poolRows.size() && Same.pool(prev, s, i)) {
-                continue;
-            }
-            HTMLElement tr = poolRow(s, s.pools.get(i));
-            if (i < poolRows.size()) {
-                pools.replaceChild(tr, poolRows.get(i));
-                poolRows.set(i, tr);
-            } else {
-                pools.appendChild(tr);
-                poolRows.add(tr);
-            }
-        }
+        sync(pools, poolRows, s.pools.size(), i -> Same.pool(prev, s, i), i -> poolRow(s, s.pools.get(i)));
     }
 
     private HTMLElement poolRow(Snapshot s, Snapshot.PoolView p) {

@@ -83,16 +83,21 @@ final class Same {
             && a.lockSpinners.equals(b.lockSpinners) && label(a, b, b.lockHolder) && labels(a, b, b.lockSpinners);
     }
 
-    static boolean completions(Snapshot a, Snapshot b) {
-        if (a == null || a.completions.size() != b.completions.size()) {
+    /** Both lists have n items (a non-null) and `same` holds for each index. */
+    private static boolean every(Snapshot a, int sizeA, int n, java.util.function.IntPredicate same) {
+        if (a == null || sizeA != n) {
             return false;
         }
-        for (int i = 0; i < a.completions.size(); i++) {
-            if (!completion(a, b, i)) {
+        for (int i = 0; i < n; i++) {
+            if (!same.test(i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    static boolean completions(Snapshot a, Snapshot b) {
+        return every(a, a == null ? -1 : a.completions.size(), b.completions.size(), i -> completion(a, b, i));
     }
 
     /** The same row for completion i: label, done, waiters and their labels. */
@@ -107,15 +112,7 @@ final class Same {
     }
 
     static boolean creates(Snapshot a, Snapshot b) {
-        if (a == null || a.creates.size() != b.creates.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.creates.size(); i++) {
-            if (!create(a, b, i)) {
-                return false;
-            }
-        }
-        return true;
+        return every(a, a == null ? -1 : a.creates.size(), b.creates.size(), i -> create(a, b, i));
     }
 
     /** The same card for request i: its fields, the labels of its creator and result, the name of its completion. */
@@ -132,15 +129,7 @@ final class Same {
     }
 
     static boolean pools(Snapshot a, Snapshot b) {
-        if (a == null || a.pools.size() != b.pools.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.pools.size(); i++) {
-            if (!pool(a, b, i)) {
-                return false;
-            }
-        }
-        return true;
+        return every(a, a == null ? -1 : a.pools.size(), b.pools.size(), i -> pool(a, b, i));
     }
 
     /** The same row for pool i: counts, manager, the worker, idle and busy lists with their labels, the worklist. */
