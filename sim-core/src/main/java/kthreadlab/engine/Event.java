@@ -10,13 +10,15 @@ public final class Event implements Comparable<Event> {
     public static final int ACTION = 2;
     /** A worker pool's idle_timer expiring: idle_worker_timeout() (target: pool id). */
     public static final int WQ_IDLE_TIMER = 3;
+    /** A worker pool's mayday_timer expiring: pool_mayday_timeout() (target: pool id). */
+    public static final int WQ_MAYDAY_TIMER = 4;
 
     public final long time;
     public final long seq;
     public final int kind;
-    /** CPU for TICK, task id for TIMER, action index for ACTION, pool id for WQ_IDLE_TIMER. */
+    /** CPU for TICK, task id for TIMER, action index for ACTION, pool id for WQ_IDLE_TIMER and WQ_MAYDAY_TIMER. */
     public final int target;
-    /** For TIMER and WQ_IDLE_TIMER: the timer generation it belongs to (a stale timer is ignored). */
+    /** For TIMER and the WQ timers: the timer generation it belongs to (a stale timer is ignored). */
     public final long generation;
 
     public Event(long time, long seq, int kind, int target, long generation) {

@@ -232,6 +232,14 @@ public final class Machine {
         eventSeq += one;
     }
 
+    /**
+     * del_timer of a timed event: removes the pending events of this kind and target, so that a
+     * deleted timer leaves no trace in the run (not even a stale event that advances the clock).
+     */
+    public void cancel(int kind, int target) {
+        events.removeIf(e -> e.kind == kind && e.target == target);
+    }
+
     /** Starts a CPU's tick at the next jiffy boundary after now, unless it is already armed. */
     public void armTick(Rq rq) {
         if (rq.nextTick >= 0) {

@@ -151,6 +151,13 @@ public final class Presets {
                 + " destroy_workqueue stops it with kthread_stop().",
             "带 WQ_MEM_RECLAIM 的 alloc_workqueue 创建名为 reclaim_wq 的 rescuer 线程，它以 TASK_IDLE 空闲；"
                 + "destroy_workqueue 用 kthread_stop() 停止它。"));
+        p.add(new Preset("wq-mayday", whatIf(scenario("a pool that cannot create a worker calls the rescuer", 2,
+                "workqueues", "voluntary", 1010 * MS, wq(1 * MS, "alloc_workqueue", "reclaim_wq", "mem_reclaim", -1, ""),
+                wq(2 * MS, "queue_work", "reclaim_wq", "", 1, "short_work")), "kworker_enomem"),
+            "What if memory is short (kworker_enomem): kworker/1:0 wakes for the item but, as manager, cannot"
+                + " create a spare worker; the mayday timer wakes reclaim_wq's rescuer, which runs the item itself.",
+            "假如内存紧张（kworker_enomem）：kworker/1:0 被工作项唤醒，作为管理者却创建不了后备 worker；"
+                + "mayday 定时器唤醒 reclaim_wq 的 rescuer，由它亲自执行该工作项。"));
         return p;
     }
 

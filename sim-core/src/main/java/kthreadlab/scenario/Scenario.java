@@ -23,8 +23,12 @@ public final class Scenario {
      */
     public final List<String> whatIf;
 
-    /** no_preempt_disable: kthread() skips its preempt_disable()/preempt_enable() around complete(done). */
-    public static final String[] WHATIFS = {"no_preempt_disable"};
+    /**
+     * no_preempt_disable: kthread() skips its preempt_disable()/preempt_enable() around complete(done).
+     * kworker_enomem: memory is short once workqueues are online, so create_worker()'s
+     * kthread_create_on_node() fails (its kmalloc returns NULL) and pools must call their rescuers.
+     */
+    public static final String[] WHATIFS = {"no_preempt_disable", "kworker_enomem"};
 
     public Scenario(String title, int cpus, List<Integer> nohzFull, int hz, String preempt,
             String boot, long until, List<Action> actions) {

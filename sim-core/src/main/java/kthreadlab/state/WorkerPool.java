@@ -33,6 +33,11 @@ public final class WorkerPool {
     public boolean idleTimerArmed;
     public long idleTimerExpires;
     public long idleTimerGeneration;
+    /** mayday_timer: armed by maybe_create_worker() while the manager tries to create a worker. */
+    public boolean maydayTimerArmed;
+    public long maydayTimerGeneration;
+    /** The CPU whose timer softirq runs pool_mayday_timeout(): the one that armed it. */
+    public int maydayTimerCpu;
 
     public WorkerPool(int id, int cpu, int nice) {
         this.id = id;
@@ -82,6 +87,9 @@ public final class WorkerPool {
         p.idleTimerArmed = idleTimerArmed;
         p.idleTimerExpires = idleTimerExpires;
         p.idleTimerGeneration = idleTimerGeneration;
+        p.maydayTimerArmed = maydayTimerArmed;
+        p.maydayTimerGeneration = maydayTimerGeneration;
+        p.maydayTimerCpu = maydayTimerCpu;
         return p;
     }
 }

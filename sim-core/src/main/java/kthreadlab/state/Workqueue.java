@@ -19,6 +19,8 @@ public final class Workqueue {
     public final int[] pools;
     public int rescuer = -1;
     public boolean destroyed;
+    /** wq->maydays: the pools (a pwq is this workqueue on a pool) that asked the rescuer for help, in order. */
+    public java.util.List<Integer> maydays = new java.util.ArrayList<>();
 
     public Workqueue(int id, String name, int flags, int maxActive, int[] pools) {
         this.id = id;
@@ -54,6 +56,7 @@ public final class Workqueue {
         Workqueue w = new Workqueue(id, name, flags, maxActive, pools);
         w.rescuer = rescuer;
         w.destroyed = destroyed;
+        w.maydays = new java.util.ArrayList<>(maydays);
         return w;
     }
 }

@@ -100,7 +100,7 @@ public final class CreateWorker extends Frame {
             case CREATE:
                 pc = IS_ERR;
                 x.call(KthreadCreateOnNode.call(new KthreadCreateOnNode.Request("worker_thread", worker,
-                    "kworker/" + idBuf, 0, "")));
+                    "kworker/" + idBuf, 0, memoryShort(m) ? "kmalloc" : "")));
                 return;
             case IS_ERR:
                 if (result < 0) {
@@ -154,6 +154,11 @@ public final class CreateWorker extends Frame {
                 m.wq.worker(worker).dead = true;
                 x.ret(-1);
         }
+    }
+
+    /** What-if kworker_enomem: once workqueues are online, the kthread request's kmalloc fails. */
+    private static boolean memoryShort(Machine m) {
+        return m.wq.online && m.scenario.whatIf("kworker_enomem");
     }
 
     /** worker_attach_to_pool(): joins the pool; a bound pool's worker becomes its CPU's per-CPU kthread. */

@@ -8,11 +8,18 @@ import kthreadlab.sched.core.Schedule;
 import kthreadlab.state.TaskFlags;
 import kthreadlab.state.TaskState;
 import kthreadlab.state.Weights;
+import kthreadlab.engine.Machine;
+import kthreadlab.engine.TaskStruct;
+import kthreadlab.state.CpuMask;
+import kthreadlab.state.Kthread;
+import kthreadlab.state.Worker;
+import kthreadlab.state.WorkerPool;
+import kthreadlab.state.Workqueue;
 
 /**
  * rescuer_thread(rescuer): sleeps in TASK_IDLE until a pool that cannot create workers sends a
- * mayday, or until kthread_stop(). Worker creation never fails in the model, so wq->maydays stays
- * empty and the rescuer only ever wakes to stop.
+ * mayday (pool_mayday_timeout), or until kthread_stop(). For each pool on wq->maydays it attaches
+ * to the pool, takes this workqueue's items off the worklist and runs them itself, then detaches.
  */
 public final class RescuerThread extends Frame {
     static final Code CODE = new Code("kernel/workqueue.c", "rescuer_thread",
@@ -26,9 +33,25 @@ public final class RescuerThread extends Frame {
         "set_pf_worker(false);",
         "return 0;",
         "schedule();",
-        "goto repeat;");
+        "goto repeat;",
+        "#1 __set_current_state(TASK_RUNNING);",
+        "list_del_init(&pwq->mayday_node);",
+        "worker_attach_to_pool(rescuer, pool);",
+        "raw_spin_lock_irq(&pool->lock);",
+        "move_linked_works(work, scheduled, &n);",
+        "if (!list_empty(scheduled)) {",
+        "process_scheduled_works(rescuer);",
+        "if (pwq->nr_active && need_to_create_worker(pool)) {",
+        "if (need_more_worker(pool))",
+        "wake_up_worker(pool);",
+        "raw_spin_unlock_irq(&pool->lock);",
+        "worker_detach_from_pool(rescuer);");
+    static final int WHILE = 4, STOP = 5, RUNNING = 11, DEL = 12, ATTACH = 13, LOCK = 14, SLURP = 15, IF_SCHEDULED = 16,
+        PROCESS = 17, REQUEUE = 18, IF_MORE = 19, WAKE = 20, UNLOCK = 21, DETACH = 22;
     private final int rescuer;
     private long stop;
+    /** The pool of the pwq being rescued. */
+    private int pool = -1;
 
     public RescuerThread(int rescuer) {
         this.rescuer = rescuer;
@@ -66,8 +89,8 @@ public final class RescuerThread extends Frame {
                 pc = 4;
                 x.call(new KthreadShouldStop());
                 return;
-            case 4:
-                pc = 5;
+            case WHILE:
+                pc = x.m.wq.wq(x.m.wq.worker(rescuer).rescueWq).maydays.isEmpty() ? STOP : RUNNING;
                 return;
             case 5:
                 pc = stop != 0 ? 6 : 9;
@@ -88,8 +111,110 @@ public final class RescuerThread extends Frame {
                 pc = 10;
                 x.call(new Schedule());
                 return;
-            default:
+            case 10:
                 pc = 2;
+                return;
+            default:
+                rescue(x);
+        }
+    }
+
+    /** One statement of the loop over wq->maydays. */
+    private void rescue(Exec x) {
+        Machine m = x.m;
+        Worker w = m.wq.worker(rescuer);
+        Workqueue q = m.wq.wq(w.rescueWq);
+        switch (pc) {
+            case RUNNING:
+                x.cur.state = TaskState.TASK_RUNNING;
+                pc = DEL;
+                return;
+            case DEL:
+                pool = q.maydays.remove(0);
+                pc = ATTACH;
+                return;
+            case ATTACH:
+                attach(m, w, m.wq.pool(pool));
+                pc = LOCK;
+                return;
+            case LOCK:
+                Policy.lockIrq(x);
+                pc = SLURP;
+                return;
+            case SLURP:
+                slurp(m, w, q, m.wq.pool(pool));
+                pc = IF_SCHEDULED;
+                return;
+            case IF_SCHEDULED:
+                pc = w.scheduled.isEmpty() ? IF_MORE : PROCESS;
+                return;
+            case PROCESS:
+                pc = REQUEUE;
+                x.call(new ProcessScheduledWorks(rescuer));
+                return;
+            case REQUEUE:
+                requeue(m, q, m.wq.pool(pool));
+                pc = IF_MORE;
+                return;
+            case IF_MORE:
+                pc = Policy.needMoreWorker(m.wq.pool(pool)) ? WAKE : UNLOCK;
+                return;
+            case WAKE:
+                pc = UNLOCK;
+                x.call(new WakeUpWorker(pool));
+                return;
+            case UNLOCK:
+                Policy.unlockIrq(x);
+                pc = DETACH;
+                return;
+            default:
+                detach(m, w, m.wq.pool(pool));
+                pool = -1;
+                pc = WHILE;
+        }
+    }
+
+    /**
+     * worker_attach_to_pool() for a rescuer: it joins the pool's workers (WORKER_PREP stays set, so
+     * it never counts in nr_running) and takes the pool's CPU mask (set_cpus_allowed_ptr).
+     */
+    static void attach(Machine m, Worker w, WorkerPool p) {
+        CreateWorker.attach(m, w, p);
+        m.task(w.task).cpusMask = p.cpu >= 0 ? CpuMask.of(p.cpu) : CpuMask.first(m.config.cpus);
+    }
+
+    /** The loop over the worklist: every item of this workqueue moves to rescuer->scheduled, in order. */
+    static void slurp(Machine m, Worker w, Workqueue q, WorkerPool p) {
+        for (int i = 0; i < p.worklist.size();) {
+            int id = p.worklist.get(i);
+            if (m.wq.work(id).wq == q.id) {
+                p.worklist.remove(i);
+                w.scheduled.add(id);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Items of this workqueue still pending while the pool still cannot start a worker: back on maydays. */
+    static void requeue(Machine m, Workqueue q, WorkerPool p) {
+        boolean active = false;
+        for (int id : p.worklist) {
+            active |= m.wq.work(id).wq == q.id;
+        }
+        if (active && Policy.needToCreateWorker(p) && q.rescuer >= 0 && !q.maydays.contains(p.id)) {
+            q.maydays.add(p.id);
+        }
+    }
+
+    /** worker_detach_from_pool(): off the pool's workers; a bound pool's per-CPU mark is dropped. */
+    static void detach(Machine m, Worker w, WorkerPool p) {
+        p.workers.remove(Integer.valueOf(w.id));
+        w.pool = -1;
+        w.flags &= ~(Worker.WORKER_UNBOUND | Worker.WORKER_REBOUND);
+        TaskStruct t = m.task(w.task);
+        if (t.kthread != null) {
+            t.kthread.clearBit(Kthread.KTHREAD_IS_PER_CPU);
         }
     }
 }

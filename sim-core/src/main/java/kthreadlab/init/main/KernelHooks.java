@@ -13,6 +13,7 @@ import kthreadlab.sched.core.PreemptSchedule;
 import kthreadlab.sched.core.SchedulerTick;
 import kthreadlab.time.timer.Timers;
 import kthreadlab.workqueue.IdleWorkerTimeout;
+import kthreadlab.workqueue.PoolMaydayTimeout;
 import kthreadlab.workqueue.RescuerThread;
 import kthreadlab.workqueue.WorkerThread;
 import kthreadlab.workqueue.WqBarrierFunc;
@@ -52,6 +53,9 @@ public final class KernelHooks implements Hooks {
                 return;
             case Event.WQ_IDLE_TIMER:
                 IdleWorkerTimeout.expired(m, e.target, e.generation);
+                return;
+            case Event.WQ_MAYDAY_TIMER:
+                PoolMaydayTimeout.expired(m, e.target, e.generation);
                 return;
             default:
                 throw new IllegalStateException("unknown event kind " + e.kind);

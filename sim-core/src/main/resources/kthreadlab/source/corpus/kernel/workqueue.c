@@ -547,6 +547,53 @@
 2047	
 2048		raw_spin_unlock_irq(&pool->lock);
 2049	}
+2051	static void send_mayday(struct work_struct *work)
+2052	{
+2053		struct pool_workqueue *pwq = get_work_pwq(work);
+2054		struct workqueue_struct *wq = pwq->wq;
+2055	
+2056		lockdep_assert_held(&wq_mayday_lock);
+2057	
+2058		if (!wq->rescuer)
+2059			return;
+2060	
+2061		/* mayday mayday mayday */
+2062		if (list_empty(&pwq->mayday_node)) {
+2063			/*
+2064			 * If @pwq is for an unbound wq, its base ref may be put at
+2065			 * any time due to an attribute change.  Pin @pwq until the
+2066			 * rescuer is done with it.
+2067			 */
+2068			get_pwq(pwq);
+2069			list_add_tail(&pwq->mayday_node, &wq->maydays);
+2070			wake_up_process(wq->rescuer->task);
+2071		}
+2072	}
+2073	
+2074	static void pool_mayday_timeout(struct timer_list *t)
+2075	{
+2076		struct worker_pool *pool = from_timer(pool, t, mayday_timer);
+2077		struct work_struct *work;
+2078	
+2079		raw_spin_lock_irq(&pool->lock);
+2080		raw_spin_lock(&wq_mayday_lock);		/* for wq->maydays */
+2081	
+2082		if (need_to_create_worker(pool)) {
+2083			/*
+2084			 * We've been trying to create a new worker but
+2085			 * haven't been successful.  We might be hitting an
+2086			 * allocation deadlock.  Send distress signals to
+2087			 * rescuers.
+2088			 */
+2089			list_for_each_entry(work, &pool->worklist, entry)
+2090				send_mayday(work);
+2091		}
+2092	
+2093		raw_spin_unlock(&wq_mayday_lock);
+2094		raw_spin_unlock_irq(&pool->lock);
+2095	
+2096		mod_timer(&pool->mayday_timer, jiffies + MAYDAY_INTERVAL);
+2097	}
 2117	static void maybe_create_worker(struct worker_pool *pool)
 2118	__releases(&pool->lock)
 2119	__acquires(&pool->lock)
