@@ -20,10 +20,18 @@ public final class ScenarioCheck {
     static final int MAX_WQ_NAME = 23;
     public static final String[] BOOT = {"minimal", "v5.15", "workqueues"};
     public static final int MAX_TITLE = 200;
-    public static final int MAX_ACTIONS = 20_000;
+    /*
+     * The limits below bound the work of checking and running any scenario, whatever its source
+     * (docs/scenario-files.md). Checking is linear in the actions plus the threads they name.
+     */
+    public static final int MAX_ACTIONS = 500;
     public static final int MAX_COUNT = 10_000;
     /** Threads created by all actions together. */
-    public static final int MAX_THREADS = 100_000;
+    public static final int MAX_THREADS = 10_000;
+    /** CPUs times threads: boot and run-queue work grows with both (the bench: 64 CPUs, 10,000 threads). */
+    public static final long MAX_CPU_THREADS = 640_000;
+    /** Threads acted on by all target ops together (a target op with a count acts on count threads). */
+    public static final int MAX_TARGETS = 20_000;
     public static final long MAX_ARG = 1_000_000;
     /** Longest name format; the comm keeps only the first 15 characters of the name. */
     public static final int MAX_NAME = 63;
@@ -43,10 +51,8 @@ public final class ScenarioCheck {
         checkMachine(s);
         checkWhatIf(s);
         if (s.actions.size() > MAX_ACTIONS) {
-            throw new ScenarioException(actionsKey, s.actions.size() + " actions are too many (at most "
-                + MAX_ACTIONS + ")");
+            checkTotals(s, actionsKey);
         }
-        long threads = 0;
         for (int i = 0; i < s.actions.size(); i++) {
             Action a = s.actions.get(i);
             String key = actionsKey + "[" + i + "]";
@@ -54,15 +60,56 @@ public final class ScenarioCheck {
                 throw new ScenarioException(key, "missing");
             }
             checkAction(s, a, key);
-            if (a.creates()) {
-                threads += a.count;
-            }
         }
+        checkTotals(s, actionsKey);
+        checkTargets(s, actionsKey);
+    }
+
+    /**
+     * The totals of a scenario whose actions are each valid: threads created, CPUs × threads and
+     * threads acted on. Public so that a caller holding a scenario can ask once, cheaply.
+     */
+    public static void checkTotals(Scenario s, String actionsKey) throws ScenarioException {
+        if (s.actions.size() > MAX_ACTIONS) {
+            throw new ScenarioException(actionsKey, s.actions.size() + " actions are too many (at most "
+                + MAX_ACTIONS + ")");
+        }
+        long threads = threads(s);
         if (threads > MAX_THREADS) {
             throw new ScenarioException(actionsKey, "the actions create " + threads
                 + " threads; the most is " + MAX_THREADS);
         }
-        checkTargets(s, actionsKey);
+        if (threads * s.cpus > MAX_CPU_THREADS) {
+            throw new ScenarioException(actionsKey, cpus(s.cpus) + " × " + threads + " threads is "
+                + threads * s.cpus + "; the most is " + MAX_CPU_THREADS + " (fewer CPUs or fewer threads)");
+        }
+        long targets = targets(s);
+        if (targets > MAX_TARGETS) {
+            throw new ScenarioException(actionsKey, "the actions act on " + targets
+                + " threads (the counts of wake, bind, stop, park and unpark); the most is " + MAX_TARGETS);
+        }
+    }
+
+    /** Threads the creates make, in all (counts as written; an invalid count is the action's problem). */
+    public static long threads(Scenario s) {
+        long n = 0;
+        for (Action a : s.actions) {
+            if (a != null && a.op != null && a.creates()) {
+                n += Math.max(0, a.count);
+            }
+        }
+        return n;
+    }
+
+    /** Threads the target ops act on, in all (sigkill and workqueue ops act on none). */
+    public static long targets(Scenario s) {
+        long n = 0;
+        for (Action a : s.actions) {
+            if (a != null && a.op != null && !a.creates() && !a.isWorkqueueOp() && !a.op.equals("sigkill")) {
+                n += Math.max(0, a.count);
+            }
+        }
+        return n;
     }
 
     private static void checkWhatIf(Scenario s) throws ScenarioException {
@@ -387,53 +434,42 @@ public final class ScenarioCheck {
 
     // ---- targets ------------------------------------------------------------------------------
 
-    /** queue_work and destroy_workqueue name a workqueue an alloc_workqueue made at the same time or earlier. */
-    private static void checkWorkqueueTarget(Scenario s, Action a, String key) throws ScenarioException {
-        String wq = a.op.equals("queue_work") ? a.name : a.op.equals("destroy_workqueue") ? a.target : null;
-        if (wq == null) {
-            return;
-        }
-        for (Action b : s.actions) {
-            if (b.op.equals("alloc_workqueue") && b.name.equals(wq) && b.at <= a.at) {
-                return;
-            }
-        }
-        throw new ScenarioException(key + (a.op.equals("queue_work") ? ".name" : ".target"), Text.show(wq)
-            + " names no workqueue allocated at or before " + Durations.format(a.at)
-            + " (no alloc_workqueue of that name comes by then)");
-    }
-
     /**
      * Every target names something that exists by then: a kthread made by a create at the same
      * time or earlier (its name expanded as vsnprintf does, with the index or the CPU; a target
-     * with a count names count threads the same way), or, for sigkill, a creator process.
+     * with a count names count threads the same way), a workqueue an alloc_workqueue made at the
+     * same time or earlier, or, for sigkill, a creator process. Linear: every name a create makes
+     * (at most MAX_THREADS, checked before) is listed once with the earliest time it exists.
      */
     private static void checkTargets(Scenario s, String actionsKey) throws ScenarioException {
-        Map<String, List<Integer>> literal = new HashMap<>();
-        Map<String, List<Integer>> pattern = new HashMap<>();
+        Map<String, Long> kthreads = new HashMap<>();
+        Map<String, Long> workqueues = new HashMap<>();
         TreeSet<String> creators = new TreeSet<>();
-        for (int i = 0; i < s.actions.size(); i++) {
-            Action a = s.actions.get(i);
+        for (Action a : s.actions) {
             if (!a.op.equals("sigkill")) {
                 creators.add(a.by);
+            }
+            if (a.op.equals("alloc_workqueue")) {
+                earliest(workqueues, a.name, a.at);
             }
             if (!a.creates()) {
                 continue;
             }
-            int conv = conversion(a.name);
-            if (conv < 0 || a.cpu >= 0) {
-                literal.computeIfAbsent(Names.vsnprintf(a.name, a.cpu), k -> new ArrayList<>()).add(i);
+            if (conversion(a.name) < 0 || a.cpu >= 0) {
+                earliest(kthreads, Names.vsnprintf(a.name, a.cpu), a.at);
             } else {
-                pattern.computeIfAbsent(patternKey(a.name, conv), k -> new ArrayList<>()).add(i);
+                for (int n = 0; n < a.count; n++) {
+                    earliest(kthreads, Names.vsnprintf(a.name, n), a.at);
+                }
             }
         }
         for (int i = 0; i < s.actions.size(); i++) {
             Action a = s.actions.get(i);
-            if (a.creates()) {
+            if (a.creates() || a.op.equals("alloc_workqueue")) {
                 continue;
             }
             if (a.isWorkqueueOp()) {
-                checkWorkqueueTarget(s, a, actionsKey + "[" + i + "]");
+                checkWorkqueueTarget(workqueues, a, actionsKey + "[" + i + "]");
                 continue;
             }
             String key = actionsKey + "[" + i + "].target";
@@ -447,7 +483,8 @@ public final class ScenarioCheck {
             }
             for (int n = 0; n < a.count; n++) {
                 String t = a.count == 1 ? a.target : Names.vsnprintf(a.target, n);
-                if (!created(s, t, a.at, literal, pattern)) {
+                Long made = kthreads.get(t);
+                if (made == null || made > a.at) {
                     throw new ScenarioException(key, (a.count == 1 ? "" : Text.show(a.target) + " with count "
                         + a.count + ": ") + Text.show(t) + " names no kthread created at or before "
                         + Durations.format(a.at) + example(s, a.at));
@@ -456,41 +493,26 @@ public final class ScenarioCheck {
         }
     }
 
-    private static boolean created(Scenario s, String t, long at, Map<String, List<Integer>> literal,
-            Map<String, List<Integer>> pattern) {
-        if (earlyEnough(s, literal.get(t), at, -1)) {
-            return true;
+    private static void earliest(Map<String, Long> names, String name, long at) {
+        Long was = names.get(name);
+        if (was == null || at < was) {
+            names.put(name, at);
         }
-        for (int i = 0; i < t.length(); i++) {
-            if (!Text.isDigit(t.charAt(i))) {
-                continue;
-            }
-            for (int j = i + 1; j <= t.length() && j - i <= 5 && Text.isDigit(t.charAt(j - 1)); j++) {
-                String digits = t.substring(i, j);
-                if (!Text.isCanonicalDigits(digits)) {
-                    break;
-                }
-                List<Integer> cands = pattern.get(t.substring(0, i) + '\u0000' + t.substring(j));
-                if (earlyEnough(s, cands, at, Integer.parseInt(digits))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
-    /** Some action in {@code cands} comes at or before {@code at} (and has an index > {@code index}). */
-    private static boolean earlyEnough(Scenario s, List<Integer> cands, long at, int index) {
-        if (cands == null) {
-            return false;
+    /** queue_work and destroy_workqueue name a workqueue an alloc_workqueue made at the same time or earlier. */
+    private static void checkWorkqueueTarget(Map<String, Long> workqueues, Action a, String key)
+            throws ScenarioException {
+        String wq = a.op.equals("queue_work") ? a.name : a.op.equals("destroy_workqueue") ? a.target : null;
+        if (wq == null) {
+            return;
         }
-        for (int c : cands) {
-            Action a = s.actions.get(c);
-            if (a.at <= at && index < a.count) {
-                return true;
-            }
+        Long made = workqueues.get(wq);
+        if (made == null || made > a.at) {
+            throw new ScenarioException(key + (a.op.equals("queue_work") ? ".name" : ".target"), Text.show(wq)
+                + " names no workqueue allocated at or before " + Durations.format(a.at)
+                + " (no alloc_workqueue of that name comes by then)");
         }
-        return false;
     }
 
     private static String example(Scenario s, long at) {
@@ -513,9 +535,5 @@ public final class ScenarioCheck {
             }
         }
         return -1;
-    }
-
-    private static String patternKey(String name, int conv) {
-        return Names.vsnprintf(name.substring(0, conv), 0) + '\u0000' + Names.vsnprintf(name.substring(conv + 2), 0);
     }
 }

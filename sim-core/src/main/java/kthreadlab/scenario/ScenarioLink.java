@@ -44,11 +44,14 @@ public final class ScenarioLink {
         /** The name of the preset this scenario equals, or null if it is an edited one. */
         public final String preset;
         public final View view;
+        /** The scenario's part of its links ({@link #scenarioPart}), from the checked scenario. */
+        public final String scenarioPart;
 
-        Decoded(Scenario scenario, String preset, View view) {
+        Decoded(Scenario scenario, String preset, View view, String scenarioPart) {
             this.scenario = scenario;
             this.preset = preset;
             this.view = view;
+            this.scenarioPart = scenarioPart;
         }
     }
 
@@ -76,16 +79,35 @@ public final class ScenarioLink {
 
     /** The fragment, with its leading '#', for a valid scenario and view. */
     public static String encode(Scenario s, View view) throws ScenarioException {
+        return withView(scenarioPart(s), view);
+    }
+
+    /**
+     * The scenario's part of its links, with '#': "#v=1&preset=NAME" or "#v=1&cpus=…&a=…". It checks
+     * the scenario (linear in its actions and threads), so a caller that writes a link per step keeps
+     * this and adds each view with {@link #withView}.
+     */
+    public static String scenarioPart(Scenario s) throws ScenarioException {
         ScenarioCheck.check(s, "a");
-        view.check();
+        return part(scenarioParams(s));
+    }
+
+    /** The scenario part from a valid scenario's parameters ({@link #scenarioParams}). */
+    private static String part(String fields) {
         StringBuilder sb = new StringBuilder("#v=").append(VERSION);
-        String fields = scenarioParams(s);
         String preset = presetOf(fields);
         if (preset != null) {
             sb.append("&preset=").append(escape(preset));
         } else {
             sb.append(fields);
         }
+        return sb.toString();
+    }
+
+    /** A link: a scenario part from {@link #scenarioPart} and a view (cheap: the view is checked, not the scenario). */
+    public static String withView(String scenarioPart, View view) throws ScenarioException {
+        view.check();
+        StringBuilder sb = new StringBuilder(scenarioPart);
         if (view.step != 0) {
             sb.append("&step=").append(view.step);
         }
@@ -337,7 +359,8 @@ public final class ScenarioLink {
             s = scenario(byKey, actions);
         }
         View view = view(byKey);
-        return new Decoded(s, presetOf(scenarioParams(s)), view);
+        String fields = scenarioParams(s);
+        return new Decoded(s, presetOf(fields), view, part(fields));
     }
 
     private static Scenario scenario(Param[] byKey, List<String> actionsRaw) throws ScenarioException {

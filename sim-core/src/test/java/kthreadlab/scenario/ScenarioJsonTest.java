@@ -1,6 +1,7 @@
 package kthreadlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -312,7 +313,46 @@ class ScenarioJsonTest {
         for (int i = 0; i <= ScenarioCheck.MAX_ACTIONS; i++) {
             sb.append(i == 0 ? "" : ",").append("{}");
         }
-        expectError(sb.append("]}").toString(), "actions: 20001 actions are too many (at most 20000)");
+        expectError(sb.append("]}").toString(), "actions: 501 actions are too many (at most 500)");
+    }
+
+    @Test
+    void theTotalsAreLimited() throws ScenarioException {
+        ScenarioCheck.check(bench());
+        String create = "{\"at\": \"1ms\", \"by\": \"insmod\", \"op\": \"kthread_run\", \"name\": \"b/%d\","
+            + " \"count\": 10000, \"fn\": \"sleeper\"}";
+        String wake = ", {\"at\": \"2ms\", \"by\": \"insmod\", \"op\": \"wake_up_process\", \"count\": 10000,"
+            + " \"target\": \"b/%d\"}";
+        String[][] cases = {
+            {"{\"version\": 1, \"cpus\": 65, \"until\": \"1s\", \"actions\": [" + create + "]}",
+                "actions: 65 CPUs × 10000 threads is 650000; the most is 640000"},
+            {"{\"version\": 1, \"cpus\": 2, \"until\": \"1s\", \"actions\": [" + create + ", "
+                + create.replace("b/%d", "c/%d").replace("10000", "1") + "]}",
+                "actions: the actions create 10001 threads; the most is 10000"},
+            {"{\"version\": 1, \"cpus\": 2, \"until\": \"1s\", \"actions\": [" + create + wake + wake + wake
+                + "]}", "actions: the actions act on 30000 threads (the counts of wake, bind, stop, park and unpark);"
+                + " the most is 20000"},
+            {"{\"version\": 1, \"cpus\": 1, \"until\": \"18446744074s\"}", "until: \"18446744074s\" is larger than the most, 600s"},
+            {"{\"version\": 1, \"cpus\": 1, \"until\": \"-9223372036709551616ns\"}", "until: \"-9223372036709551616ns\" is negative"},
+            {"{\"version\": 1, \"cpus\": 1, \"until\": \"1ms\", \"seed\": 18446744073709551617}", "seed: \"18446744073709551617\" is out of range"},
+        };
+        for (String[] c : cases) {
+            expectError(c[0], c[1]);
+        }
+        // The largest totals are accepted, and checked in time linear in them.
+        ScenarioJson.read("{\"version\": 1, \"cpus\": 64, \"until\": \"1s\", \"actions\": [" + create + wake + wake
+            + "]}");
+    }
+
+    @Test
+    void theWorkloadIsEstimatedBeforeARun() {
+        for (Presets.Preset p : Presets.all()) {
+            assertNull(Workload.of(p.scenario).overAuto(), p.name + " starts by itself");
+        }
+        Workload w = Workload.of(bench());
+        assertEquals(10_000, w.threads);
+        assertEquals(10_000, w.targets);
+        assertTrue(w.overAuto().startsWith("it creates 10000 threads and needs about "), w.overAuto());
     }
 
     /** A stress scenario like the bench's: 10,000 kthreads made by one action, stopped by another. */

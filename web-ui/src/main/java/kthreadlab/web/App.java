@@ -76,6 +76,8 @@ public final class App {
     private String message = "";
     /** The scenario shown (a preset's, or an edited one when preset is null). */
     private Scenario scenario;
+    /** Its part of every link, made (and the scenario checked) once per scenario, never per step. */
+    private String scenarioLink;
     /** The language came from a link or the reader (then links carry it). */
     private boolean langChosen;
     /** A link's followed pid, until that task exists in the shown step (-1: none). */
@@ -271,8 +273,14 @@ public final class App {
 
     /** Starts a new history for a scenario; `presetName` is the preset it equals, or null. */
     void loadScenario(Scenario s, String presetName) {
+        loadScenario(s, presetName, ShareLinks.scenarioPart(s));
+    }
+
+    /** As above, with the scenario's link part already made (a decoded link has it). */
+    private void loadScenario(Scenario s, String presetName, String link) {
         runner.cancel();
         scenario = s;
+        scenarioLink = link;
         preset = presetName;
         // Function enter/exit records are most of a trace and only the Chrome download uses them:
         // it records the run again with them (ShareUi).
@@ -680,9 +688,8 @@ public final class App {
         embed = o.view.embed;
         Dom.setClass(Dom.byId("page"), "embed", embed);
         linkFile = o.view.file;
-        String was = scenario == null ? null : ShareLinks.link(scenario, View.DEFAULT);
-        if (was == null || !was.equals(ShareLinks.link(o.scenario, View.DEFAULT))) {
-            loadScenario(o.scenario, o.preset);
+        if (scenarioLink == null || !scenarioLink.equals(o.scenarioPart)) {
+            loadScenario(o.scenario, o.preset, o.scenarioPart);
         }
         follow = AUTO;
         pendingFollowPid = o.view.follow;
@@ -707,7 +714,7 @@ public final class App {
         if (follow == NONE && source.shownFile() != null) {
             file = source.shownFile();
         }
-        return ShareLinks.link(scenario, new View(pos, langChosen ? lang : "", file, pid, embed));
+        return ShareLinks.link(scenarioLink, new View(pos, langChosen ? lang : "", file, pid, embed));
     }
 
     boolean embedded() {

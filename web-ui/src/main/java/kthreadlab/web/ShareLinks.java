@@ -2,7 +2,6 @@ package kthreadlab.web;
 
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
-import kthreadlab.scenario.ScenarioCheck;
 import kthreadlab.scenario.ScenarioException;
 import kthreadlab.scenario.ScenarioLink;
 import kthreadlab.scenario.View;
@@ -21,13 +20,16 @@ final class ShareLinks {
         final Scenario scenario;
         final String preset;
         final View view;
+        /** The scenario's part of its links (ScenarioLink.scenarioPart), or null with an error. */
+        final String scenarioPart;
         /** One line naming the key and the problem, or null. */
         final String error;
 
-        Opened(Scenario scenario, String preset, View view, String error) {
+        Opened(Scenario scenario, String preset, View view, String scenarioPart, String error) {
             this.scenario = scenario;
             this.preset = preset;
             this.view = view;
+            this.scenarioPart = scenarioPart;
             this.error = error;
         }
     }
@@ -49,7 +51,7 @@ final class ShareLinks {
         }
         try {
             ScenarioLink.Decoded d = ScenarioLink.decode(h);
-            return new Opened(d.scenario, d.preset, d.view, null);
+            return new Opened(d.scenario, d.preset, d.view, d.scenarioPart, null);
         } catch (ScenarioException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {
@@ -70,13 +72,35 @@ final class ShareLinks {
             s = new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, f.until, s.actions,
                 s.whatIf);
             preset = null;
-            try {
-                ScenarioCheck.check(s);
-            } catch (ScenarioException e) {
-                return failed(e.getMessage());
-            }
         }
-        return new Opened(s, preset, new View(f.step, f.lang == null ? "" : f.lang, "", -1, false), null);
+        String part;
+        try {
+            part = ScenarioLink.scenarioPart(s);
+        } catch (ScenarioException e) {
+            return failed(e.getMessage());
+        }
+        return new Opened(s, preset, new View(f.step, f.lang == null ? "" : f.lang, "", -1, false), part, null);
+    }
+
+    /** The scenario's part of its links (checked once here), or null when it cannot go into a link. */
+    static String scenarioPart(Scenario s) {
+        try {
+            return ScenarioLink.scenarioPart(s);
+        } catch (ScenarioException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The link of a view of the scenario whose part this is: no check of the scenario, so cheap per step. */
+    static String link(String scenarioPart, View v) {
+        if (scenarioPart == null) {
+            return null;
+        }
+        try {
+            return ScenarioLink.withView(scenarioPart, v);
+        } catch (ScenarioException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The fragment (with '#') of a scenario and view, or null when they cannot go into a link. */
@@ -102,7 +126,7 @@ final class ShareLinks {
     /** The one message for a link not opened: this prefix, then the reason (which carries none). */
     private static Opened failed(String why) {
         String w = clip(why);
-        return new Opened(null, null, null, "This link could not be opened: " + w
+        return new Opened(null, null, null, null, "This link could not be opened: " + w
             + (w.endsWith(".") || w.endsWith("…") ? "" : "."));
     }
 

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.scenario.ScenarioException;
+import kthreadlab.scenario.ScenarioFile;
 import kthreadlab.scenario.ScenarioJson;
+import kthreadlab.scenario.Workload;
 
 /**
  * What the page keeps in the browser: the reader's saved scenario, the draft of an edit and any
@@ -123,11 +125,13 @@ final class Store {
     static Kept classify(String key, String raw) {
         Scenario s;
         try {
+            // The file's limits (ScenarioFile) and the scenario's (ScenarioCheck, inside read).
+            ScenarioFile.checkSize(raw.length());
             s = ScenarioJson.read(raw);
         } catch (ScenarioException | RuntimeException e) {
             return new Kept(key, raw, ShareLinks.clip(e.getMessage()), null);
         }
-        String over = Limits.overPage(raw, s);
+        String over = Workload.of(s).overAuto();
         return over == null ? null : new Kept(key, raw, over, s);
     }
 
