@@ -323,7 +323,7 @@ public final class App {
             return false;
         }
         recordUntil(Long.MAX_VALUE, deadline);
-        controls.update(history, pos, false);
+        controls.update(history, pos, runner.job() instanceof Play);
         status(snap);
         if (history.ended() || history.recorded() % 8192 < 512) {
             timeline.render(history, pos);
