@@ -56,6 +56,8 @@ public final class App {
     private final SourcePane source;
     private final SourceFind find;
     private final CpuPane cpus;
+    private final StripPane strip;
+    private final LineLinks lineLinks = new LineLinks();
     private final TaskPane tasks;
     private final ObjectsPane objects;
     private final TimelinePane timeline;
@@ -102,6 +104,7 @@ public final class App {
         find = new SourceFind(source);
         notes = notesFor(lang);
         cpus = new CpuPane(Dom.byId("cpu-cards"));
+        strip = new StripPane(Dom.byId("strip"));
         tasks = new TaskPane(Dom.byId("task-table"), loc, new TaskPane.Actions() {
             @Override
             public void showLine(String file, int line) {
@@ -286,7 +289,7 @@ public final class App {
         // it records the run again with them (ShareUi).
         history = new History(s, s.until, CHECKPOINT_INTERVAL, MAX_CHECKPOINTS, false, CHECKPOINT_BYTES);
         pos = 0;
-        controls.selectPreset(preset == null ? "" : preset);
+        controls.selectPreset(preset, scenario == null ? "" : scenario.title);
         runner.background(this::recordInBackground);
         if (share != null) {
             share.scenarioChanged(s, presetName);
@@ -389,7 +392,9 @@ public final class App {
             int focus = focusTask(s);
             updateFollowChoices(s);
             source.render(s, focus, follow != NONE);
+            lineLinks.update();
             cpus.render(s);
+            strip.render(s, focus);
             if (!playFrame || Dom.now() - lastFullRender >= PLAY_FULL_MS) {
                 tasks.render(s, focus);
                 objects.render(s);
@@ -486,7 +491,7 @@ public final class App {
         lang = l;
         notes = notesFor(l);
         controls.fillPresets(l);
-        controls.selectPreset(preset == null ? "" : preset);
+        controls.selectPreset(preset, scenario == null ? "" : scenario.title);
         if (share != null && scenario != null) {
             share.scenarioChanged(scenario, preset);
         }
@@ -770,7 +775,17 @@ public final class App {
         String l = link();
         if (l != null) {
             Dom.replaceFragment(l.substring(1));
+            if (embed) {
+                embedLink(l);
+            }
         }
+    }
+
+    /** The embedded view's link to the full app at the same view (its link without embed=1). */
+    private static void embedLink(String l) {
+        int at = l.lastIndexOf("&embed=1");
+        String full = at < 0 ? l : l.substring(0, at) + l.substring(at + "&embed=1".length());
+        Dom.byId("embed-open").setAttribute("href", Exports.pageUrl() + full);
     }
 
     // ---- jobs -------------------------------------------------------------------------------

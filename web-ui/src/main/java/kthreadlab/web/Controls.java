@@ -28,6 +28,10 @@ final class Controls {
     private final HTMLSelectElement follow = (HTMLSelectElement) Dom.byId("follow");
     private final HTMLInputElement notes = (HTMLInputElement) Dom.byId("notes");
     private final HTMLElement help = Dom.byId("help");
+    /** What had focus when the help opened (it gets it back when the help closes). */
+    private HTMLElement helpOpener;
+    /** The preset control's option for an edited scenario, or null. */
+    private HTMLElement custom;
     private String scrubMax = "";
     private String scrubValue = "";
 
@@ -64,12 +68,23 @@ final class Controls {
                 app.goFar(v);
             });
         });
-        preset.addEventListener("change", e -> app.intent("preset", () -> app.choosePreset(preset.getValue())));
+        preset.addEventListener("change", e -> app.intent("preset", () -> {
+            if (!preset.getValue().isEmpty()) {
+                app.choosePreset(preset.getValue());
+            }
+        }));
         lang.addEventListener("change", e -> app.intent("language", () -> app.setLang(lang.getValue())));
         follow.addEventListener("change", e -> app.intent("follow", () -> app.setFollow(Integer.parseInt(follow.getValue()))));
         notes.addEventListener("change", e -> app.intent("notes", () ->
             Dom.setClass(Dom.byId("source"), "no-notes", !notes.isChecked())));
-        Dom.doc().addEventListener("keydown", e -> App.guard("keyboard", () -> key((KeyboardEvent) e)));
+        // capture phase: a focused <select> or button sees the key only after the shortcuts had it
+        Dom.doc().addEventListener("keydown", e -> App.guard("keyboard", () -> key((KeyboardEvent) e)), true);
+        help.addEventListener("close", e -> App.guard("help", () -> {
+            if (helpOpener != null) {
+                helpOpener.focus();
+                helpOpener = null;
+            }
+        }));
         selectLang(app.lang());
     }
 
@@ -104,11 +119,15 @@ final class Controls {
 
     void update(History h, long pos, boolean playing) {
         boolean atEnd = h.ended() && pos >= h.recorded();
+        HTMLElement focused = Dom.focused();
         setDisabled(backBtn, pos == 0);
         setDisabled(stepBtn, atEnd);
         setDisabled(overBtn, atEnd);
         setDisabled(playBtn, playing || atEnd);
         setDisabled(pauseBtn, !playing);
+        if (focused != null && focused.hasAttribute("disabled")) {
+            keepFocus(focused);
+        }
         String max = Long.toString(h.recorded());
         if (!max.equals(scrubMax)) {
             scrubMax = max;
@@ -123,6 +142,23 @@ final class Controls {
         gotoField.setAttribute("placeholder", v);
     }
 
+    /**
+     * A focused button that becomes disabled hands focus to its neighbour that still works (Play to
+     * Pause and back, Step to Step back and back, else Reset): focus never drops to the page.
+     */
+    private void keepFocus(HTMLElement was) {
+        HTMLElement[] order = was == playBtn ? new HTMLElement[] {pauseBtn, stepBtn, resetBtn}
+            : was == pauseBtn ? new HTMLElement[] {playBtn, stepBtn, backBtn, resetBtn}
+            : was == backBtn ? new HTMLElement[] {stepBtn, playBtn, resetBtn}
+            : new HTMLElement[] {backBtn, resetBtn};
+        for (HTMLElement b : order) {
+            if (!b.hasAttribute("disabled")) {
+                b.focus();
+                return;
+            }
+        }
+    }
+
     private static void setDisabled(HTMLElement b, boolean d) {
         if (d != b.hasAttribute("disabled")) {
             if (d) {
@@ -135,6 +171,7 @@ final class Controls {
 
     void fillPresets(String l) {
         Dom.clear(preset);
+        custom = null;
         for (Presets.Preset p : Presets.all()) {
             HTMLElement o = Dom.add(preset, "option", null, p.name + " — " + (l.equals("zh") ? p.zh : p.en));
             o.setAttribute("value", p.name);
@@ -144,8 +181,22 @@ final class Controls {
         }
     }
 
-    void selectPreset(String name) {
-        preset.setValue(name);
+    /**
+     * Shows the preset (name) or, for an edited or imported scenario (name null), an option of its
+     * own at the top naming its title: the control never stands blank.
+     */
+    void selectPreset(String name, String title) {
+        if (custom != null) {
+            preset.removeChild(custom);
+            custom = null;
+        }
+        if (name == null) {
+            custom = Dom.el("option", null, "your scenario: " + (title.isEmpty() ? "untitled" : title));
+            custom.setAttribute("value", "");
+            custom.setAttribute("data-custom", "");
+            preset.insertBefore(custom, preset.getFirstChild());
+        }
+        preset.setValue(name == null ? "" : name);
     }
 
     void selectLang(String l) {
@@ -173,32 +224,37 @@ final class Controls {
         o.setAttribute("value", Integer.toString(value));
     }
 
+    /** The help is a modal dialog: the page behind is inert and dimmed, Esc or Close closes it. */
     void toggleHelp() {
-        boolean open = help.hasAttribute("hidden");
-        Dom.show(help, open);
-        if (open) {
-            Dom.byId("help-close").focus();
+        if (Dom.dialogOpen(help)) {
+            Dom.closeDialog(help);
+            return;
         }
+        helpOpener = Dom.focused();
+        Dom.showModal(help);
+        Dom.byId("help-close").focus();
     }
 
+    /**
+     * The shortcuts work wherever focus is, except where a key types text (text fields, text
+     * areas, editable content) or where it is the control's own way to act: Space and Enter on
+     * buttons, links, checkboxes and selects, the arrows on the scrubber, Up and Down in a select.
+     */
     private void key(KeyboardEvent e) {
         if (e.isCtrlKey() || e.isMetaKey() || e.isAltKey()) {
             return;
         }
         String k = e.getKey();
-        HTMLElement t = (HTMLElement) e.getTarget();
-        String tag = t == null || t.getTagName() == null ? "" : t.getTagName().toLowerCase();
-        if (k.equals("Escape")) {
-            if (!help.hasAttribute("hidden")) {
-                toggleHelp();
+        if (Dom.dialogOpen(help)) {
+            // Esc and ? close it; nothing else acts behind it
+            if (k.equals("?") || k.equals("Escape")) {
                 e.preventDefault();
+                toggleHelp();
             }
             return;
         }
-        if (tag.equals("input") || tag.equals("select") || tag.equals("textarea")) {
-            return;
-        }
-        if ((tag.equals("button") || tag.equals("a")) && (k.equals(" ") || k.equals("Enter"))) {
+        HTMLElement t = (HTMLElement) e.getTarget();
+        if (typesText(t) || nativeKey(t, k)) {
             return;
         }
         Runnable r = action(k, e.isShiftKey());
@@ -206,6 +262,45 @@ final class Controls {
             e.preventDefault();
             app.intent("key " + k, r);
         }
+    }
+
+    private static String tag(HTMLElement t) {
+        return t == null || t.getTagName() == null ? "" : t.getTagName().toLowerCase();
+    }
+
+    /** Keys typed here are text. */
+    static boolean typesText(HTMLElement t) {
+        String tag = tag(t);
+        if (tag.equals("textarea") || t != null && Dom.editable(t)) {
+            return true;
+        }
+        if (!tag.equals("input")) {
+            return false;
+        }
+        String type = t.getAttribute("type");
+        type = type == null ? "text" : type.toLowerCase();
+        return !(type.equals("range") || type.equals("checkbox") || type.equals("radio") || type.equals("button")
+            || type.equals("submit") || type.equals("reset") || type.equals("file"));
+    }
+
+    /** This key is the focused control's own (it activates, toggles or moves it). */
+    private static boolean nativeKey(HTMLElement t, String k) {
+        String tag = tag(t);
+        boolean activate = k.equals(" ") || k.equals("Enter");
+        if (tag.equals("button") || tag.equals("a") || tag.equals("summary") || tag.equals("input") && !isRange(t)) {
+            return activate;
+        }
+        if (tag.equals("select")) {
+            return activate || k.equals("ArrowUp") || k.equals("ArrowDown");
+        }
+        if (isRange(t)) {
+            return k.startsWith("Arrow") || k.equals("Home") || k.equals("End") || k.startsWith("Page");
+        }
+        return false;
+    }
+
+    private static boolean isRange(HTMLElement t) {
+        return tag(t).equals("input") && "range".equals(t.getAttribute("type"));
     }
 
     private Runnable action(String k, boolean shift) {

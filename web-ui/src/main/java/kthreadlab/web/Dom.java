@@ -134,4 +134,20 @@ final class Dom {
 
     @JSBody(script = "return location.hash || '';")
     static native String fragment();
+
+    /** The focused element, or null when focus is on the page itself. */
+    @JSBody(script = "var a = document.activeElement; return a && a !== document.body ? a : null;")
+    static native HTMLElement focused();
+
+    @JSBody(params = "e", script = "return !!e.isContentEditable;")
+    static native boolean editable(HTMLElement e);
+
+    @JSBody(params = "d", script = "return !!d.open;")
+    static native boolean dialogOpen(HTMLElement d);
+
+    @JSBody(params = "d", script = "if (!d.open) { d.showModal(); }")
+    static native void showModal(HTMLElement d);
+
+    @JSBody(params = "d", script = "if (d.open) { d.close(); }")
+    static native void closeDialog(HTMLElement d);
 }

@@ -84,6 +84,7 @@ final class EventLog {
             t = Ftrace.line(tp.get(i));
             text.set(i, t);
         }
-        return Dom.el("div", "ev", t);
+        // a signal stands out: it changes what the target does next (SIGKILL ends a waiting creator)
+        return Dom.el("div", tp.get(i).name.startsWith("signal_") ? "ev signal" : "ev", t);
     }
 }

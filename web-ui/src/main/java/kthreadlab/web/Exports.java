@@ -124,6 +124,10 @@ final class Exports {
     @JSBody(script = "return location.protocol === 'http:' || location.protocol === 'https:';")
     static native boolean served();
 
+    /** The page is the single-file app (its script is inline, not kthreadlab.js beside it). */
+    @JSBody(script = "return !document.querySelector('script[src=\"kthreadlab.js\"]');")
+    static native boolean singleFile();
+
     /**
      * Builds kthreadlab.html as tools/Inline.java does: fetches this page, its stylesheet, its
      * script and the notes and corpus scripts it loads on demand, inlines them and downloads the one file;

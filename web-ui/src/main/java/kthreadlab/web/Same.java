@@ -34,7 +34,7 @@ final class Same {
     static boolean task(Snapshot.TaskView a, Snapshot.TaskView b) {
         return a.id == b.id && a.pid == b.pid && a.ppid == b.ppid && a.cpu == b.cpu && a.running == b.running
             && a.dead == b.dead && a.idle == b.idle && a.vruntime == b.vruntime && a.comm.equals(b.comm)
-            && a.psComm.equals(b.psComm)
+            && a.psComm.equals(b.psComm) && a.pendingSignals.equals(b.pendingSignals)
             && a.state.equals(b.state) && a.stateName.equals(b.stateName) && a.flags.equals(b.flags)
             && a.kthreadFlags.equals(b.kthreadFlags) && frames(a.frames, b.frames);
     }

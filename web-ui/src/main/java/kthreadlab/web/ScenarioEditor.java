@@ -38,7 +38,7 @@ final class ScenarioEditor {
     private boolean editing;
     /** The scenario the form stands for (filled from it, or the reader's valid edit that became it). */
     private Scenario formOf;
-    /** The what-ifs the form carries along (the form has no field for them). */
+    /** The what-ifs of the form (its checkboxes). */
     private List<String> whatIf = new ArrayList<>();
     /** The reader has typed since the form was last filled: the form is the draft. */
     private boolean dirty;
@@ -186,6 +186,7 @@ final class ScenarioEditor {
         }
         choice(machine, "HZ", "hz", hz, m.get(5));
         text(machine, "Until", "until", m.get(6), 7);
+        whatIfs(Dom.add(form, "fieldset", "editor-whatif"));
         rows.clear();
         for (List<String> a : actions) {
             rows.add(a.toArray(new String[0]));
@@ -202,6 +203,39 @@ final class ScenarioEditor {
         }));
         fillRows();
         Dom.text(error, "");
+    }
+
+    /** What each what-if changes, as the checkbox says it. */
+    static String whatIfLabel(String name) {
+        if (name.equals("no_preempt_disable")) {
+            return "kthread() without its preempt_disable() around complete(done)";
+        }
+        return name.equals("kworker_enomem")
+            ? "create_worker() gets no memory once workqueues are online (the rescuer steps in)" : name;
+    }
+
+    /** One checkbox per what-if (Scenario.WHATIFS); the list keeps their order. */
+    private void whatIfs(HTMLElement box) {
+        Dom.add(box, "legend", null, "What if");
+        for (String w : Scenario.WHATIFS) {
+            HTMLElement label = Dom.add(box, "label", "whatif");
+            HTMLInputElement c = (HTMLInputElement) Dom.add(label, "input", null);
+            c.setAttribute("type", "checkbox");
+            c.setAttribute("data-whatif", w);
+            c.setChecked(whatIf.contains(w));
+            Dom.add(label, "code", null, w);
+            Dom.addText(label, ": " + whatIfLabel(w));
+            c.addEventListener("change", e -> app.intent("what-if " + w, () -> {
+                List<String> next = new ArrayList<>();
+                for (String x : Scenario.WHATIFS) {
+                    if (x.equals(w) ? c.isChecked() : whatIf.contains(x)) {
+                        next.add(x);
+                    }
+                }
+                whatIf = next;
+                changed();
+            }));
+        }
     }
 
     private void fillRows() {

@@ -19,8 +19,9 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * single-file app), JSON import and the autosaved edit. Each button is one intent on the App.
  */
 final class ShareUi {
-    static final int EMBED_WIDTH = 900;
-    static final int EMBED_HEIGHT = 560;
+    /** The embed fits a 720 px blog column; at that width its layout fills exactly this height (EmbedTest). */
+    static final int EMBED_WIDTH = 720;
+    static final int EMBED_HEIGHT = 600;
     /** A download bigger than this (estimated) is announced with its size and built only when the reader agrees. */
     static final long ASK_BYTES = 16L << 20;
     /** Characters per piece of a download (the pieces become one Blob). */
@@ -114,9 +115,10 @@ final class ShareUi {
             return;
         }
         showBox("Link", url);
-        Exports.copy(url, why -> App.guard("share", () -> Dom.text(note, why.isEmpty()
+        String local = localNote();
+        Exports.copy(url, why -> App.guard("share", () -> Dom.text(note, (why.isEmpty()
             ? "Copied to the clipboard."
-            : "Copy the selected link (Ctrl+C or ⌘C): " + why + ".")));
+            : "Copy the selected link (Ctrl+C or ⌘C): " + why + ".") + local)));
     }
 
     private void embed() {
@@ -127,8 +129,16 @@ final class ShareUi {
         }
         String src = url.replace("&", "&amp;").replace("\"", "%22").replace("<", "%3C").replace(">", "%3E");
         showBox("Embed", "<iframe src=\"" + src + "\" width=\"" + EMBED_WIDTH + "\" height=\"" + EMBED_HEIGHT
-            + "\" title=\"kthreadlab\" loading=\"lazy\"></iframe>");
-        Dom.text(note, "Paste this into your page's HTML.");
+            + "\" style=\"width:100%;max-width:" + EMBED_WIDTH + "px;height:" + EMBED_HEIGHT + "px;border:1px solid #ccc;box-sizing:border-box\""
+            + " title=\"kthreadlab: how Linux creates kernel threads\" loading=\"lazy\"></iframe>");
+        Dom.text(note, "Paste this into your page's HTML: it fits a column up to " + EMBED_WIDTH + " px wide."
+            + localNote());
+    }
+
+    /** From file://, a link names a file on this computer: said, so that nobody hands it out by mistake. */
+    private static String localNote() {
+        return Exports.served() ? "" : " This link points to a file on this computer: it opens only here."
+            + " Put the page on a web server to share it.";
     }
 
     private void showBox(String label, String value) {
@@ -291,6 +301,11 @@ final class ShareUi {
     }
 
     private void offline() {
+        if (Exports.singleFile()) {
+            app.setMessage("You are already using the offline app: this page is one file that works from disk"
+                + " with nothing beside it. Save it (or copy it) to keep it.");
+            return;
+        }
         if (!Exports.served()) {
             app.setMessage("You are already using the offline app: the folder this page is in (index.html, "
                 + "kthreadlab.css, kthreadlab.js) works from disk with nothing else. Copy the folder, or build "

@@ -700,7 +700,9 @@ final class SourcePane {
         String ln = Integer.toString(l.number());
         row.setAttribute("data-line", ln);
         if (v.elixir != null) {
-            Dom.add(row, "a", "no", ln).setAttribute("href", v.elixir + ln);
+            HTMLElement a = Dom.add(row, "a", "no", ln);
+            a.setAttribute("href", v.elixir + ln);
+            a.setAttribute("tabindex", "-1"); // one Tab stop per file: LineLinks picks it
         } else {
             Dom.add(row, "span", "no", ln);
         }

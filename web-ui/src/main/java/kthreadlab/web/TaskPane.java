@@ -97,11 +97,18 @@ final class TaskPane {
         comm.appendChild(b);
         HTMLElement st = cell(tr, "state", t.state);
         st.setAttribute("title", t.stateName + (t.dead ? ", released" : ""));
+
         cell(tr, "num cpu", Integer.toString(t.cpu));
         cell(tr, "num vruntime", Fmt.ns(t.vruntime));
         HTMLElement stack = cell(tr, "stack", null);
         if (t.dead) {
             Dom.add(stack, "span", "muted", "released");
+        }
+        if (!t.pendingSignals.isEmpty()) {
+            // a pending signal leads the stack: the task has not acted on it yet
+            HTMLElement sig = Dom.add(stack, "span", "sig", t.pendingSignals + " pending");
+            sig.setAttribute("title", t.pendingSignals + " is pending: the task acts on it when it next checks for signals");
+            tr.getClassList().add("signalled");
         }
         for (Snapshot.FrameView f : t.frames) {
             int line = loc.line(f);

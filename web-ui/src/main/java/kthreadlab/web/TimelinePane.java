@@ -12,8 +12,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * One lane per CPU showing which task ran when, in the tasks' colours (idle grey, halted blank),
- * with markers for fork (triangle), wakeup (circle) and exit (cross), and a line at the shown
- * time. What was recorded beyond the shown step is veiled. A click goes to that time. Two
+ * with markers for fork (triangle), wakeup (circle), exit (cross) and signal (diamond), and a line
+ * at the shown time. What was recorded beyond the shown step is veiled. A click goes to that time. Two
  * canvases: the lanes are redrawn only when the window moves; the now line at every step.
  */
 final class TimelinePane {
@@ -45,7 +45,14 @@ final class TimelinePane {
     private long t0;
     private long t1 = 1;
     /** Visible span in ns (the whole run when it is shorter), or 0 to fit the whole recorded run. */
-    private long span = 1_000_000;
+    private long span;
+    /**
+     * The window frames the run's activity (most of its steps) until the reader zooms, or until
+     * now leaves it: then it keeps that span and follows now.
+     */
+    private boolean auto = true;
+    /** Per mille of steps left out at each end of the opening window: all but the first and last 2%. */
+    static final int TAIL_PER_MILLE = 20;
 
     TimelinePane(Seek seek) {
         this.canvas = (HTMLCanvasElement) Dom.byId("timeline");
@@ -64,6 +71,7 @@ final class TimelinePane {
         Dom.byId("tl-in").addEventListener("click", e -> App.guard("zoom", () -> zoom(0.5)));
         Dom.byId("tl-out").addEventListener("click", e -> App.guard("zoom", () -> zoom(2)));
         Dom.byId("tl-fit").addEventListener("click", e -> App.guard("zoom", () -> {
+            auto = false;
             span = 0;
             redraw();
         }));
@@ -75,7 +83,8 @@ final class TimelinePane {
 
     private void zoom(double f) {
         long full = Math.max(1, fullEnd() - fullStart());
-        long cur = span == 0 ? full : span;
+        long cur = auto ? Math.max(1, t1 - t0) : span == 0 ? full : span;
+        auto = false;
         span = Math.max(2_000, (long) (cur * f));
         if (span >= full) {
             span = 0;
@@ -84,6 +93,9 @@ final class TimelinePane {
     }
 
     void render(History h, long n) {
+        if (h != history) {
+            auto = true;
+        }
         history = h;
         step = n;
         redraw();
@@ -148,6 +160,9 @@ final class TimelinePane {
     private void window(long now) {
         long start = fullStart();
         long end = fullEnd();
+        if (auto && active(now, start, end)) {
+            return;
+        }
         if (span == 0 || span >= end - start) {
             t0 = start;
             t1 = end;
@@ -163,6 +178,38 @@ final class TimelinePane {
             t1 = end;
             t0 = Math.max(start, t1 - span);
         }
+    }
+
+    /**
+     * In auto mode: frames the steps recorded so far (where code runs), less the first and last
+     * TAIL_PER_MILLE of them, with a margin; a now before them widens the frame to it. Once now has
+     * passed the frame, auto mode ends (false) and the window keeps that span around now.
+     */
+    private boolean active(long now, long start, long end) {
+        long n = history.recorded();
+        if (n < 2) {
+            t0 = start;
+            t1 = end;
+            return true;
+        }
+        long tail = n * TAIL_PER_MILLE / 1000;
+        long a = history.timeAt(tail);
+        long b = history.timeAt(n - tail);
+        long pad = Math.max(2_000, (b - a) / 20);
+        long lo = Math.max(start, a - pad);
+        long hi = Math.min(end, b + pad);
+        if (hi <= lo) {
+            hi = Math.min(end, lo + 2 * pad);
+        }
+        lo = Math.min(lo, Math.max(start, now));
+        if (now > hi) {
+            auto = false;
+            span = hi - lo >= end - start ? 0 : hi - lo;
+            return false;
+        }
+        t0 = lo;
+        t1 = hi;
+        return true;
     }
 
     /** Lanes, segments, markers and the axis: redrawn only when the window or the data changes. */
@@ -245,6 +292,7 @@ final class TimelinePane {
         }
         g.setStrokeStyle(dark ? "#000" : "#fff");
         g.setLineWidth(1);
+        int signals = 0;
         for (int i = lo; i < tp.size(); i++) {
             TraceEvent e = tp.get(i);
             if (e.timeNs > t1) {
@@ -252,7 +300,8 @@ final class TimelinePane {
             }
             int kind = e.name.equals("sched_process_fork") ? 1
                 : e.name.equals("sched_wakeup") || e.name.equals("sched_wakeup_new") ? 2
-                : e.name.equals("sched_process_exit") ? 3 : 0;
+                : e.name.equals("sched_process_exit") ? 3
+                : e.name.equals("signal_generate") ? 4 : 0;
             if (kind == 0) {
                 continue;
             }
@@ -267,6 +316,13 @@ final class TimelinePane {
                 g.closePath();
             } else if (kind == 2) {
                 g.arc(x, y, 3.5, 0, 6.2832);
+            } else if (kind == 4) {
+                g.moveTo(x, y - 6);
+                g.lineTo(x + 5, y);
+                g.lineTo(x, y + 6);
+                g.lineTo(x - 5, y);
+                g.closePath();
+                signals++;
             } else {
                 g.rect(x - 4, y - 1.5, 8, 3);
                 g.rect(x - 1.5, y - 4, 3, 8);
@@ -274,6 +330,7 @@ final class TimelinePane {
             g.fill();
             g.stroke();
         }
+        canvas.setAttribute("data-signals", Integer.toString(signals));
     }
 
     /** Tick marks on the canvas; their labels are text in the page (canvas text is slow to draw). */

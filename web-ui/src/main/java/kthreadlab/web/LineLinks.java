@@ -1,0 +1,33 @@
+package kthreadlab.web;
+
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The source's line numbers link to Elixir, but only one of them is a Tab stop (roving tabindex):
+ * the current line's, else the first marked line's, else none. Every other line number has
+ * tabindex -1 from the moment it is built, so Tab goes from the source to the event log at once.
+ */
+final class LineLinks {
+    private HTMLElement stop;
+
+    /** Moves the Tab stop to the line shown as current in the open file. */
+    void update() {
+        HTMLElement a = Dom.doc().querySelector("#source .file.shown .line.cur > a.no");
+        if (a == null) {
+            a = Dom.doc().querySelector("#source .file.shown .line.at > a.no");
+        }
+        if (a == stop) {
+            return;
+        }
+        if (stop != null) {
+            // back exactly as built: Step then Step back restores the row's markup
+            stop.setAttribute("tabindex", "-1");
+            stop.removeAttribute("aria-label");
+        }
+        stop = a;
+        if (a != null) {
+            a.setAttribute("tabindex", "0");
+            a.setAttribute("aria-label", "line " + a.getTextContent() + " on Elixir");
+        }
+    }
+}

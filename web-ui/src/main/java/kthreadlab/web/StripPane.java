@@ -1,0 +1,49 @@
+package kthreadlab.web;
+
+import kthreadlab.snapshot.Snapshot;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * On narrow screens, a one-line summary of the machine under the controls (which stay in view):
+ * what each CPU runs and the state of the task that stepped, so that stepping through the source
+ * never needs scrolling down to the CPU cards. Rendered only while the screen is narrow.
+ */
+final class StripPane {
+    /** CPUs listed by name; more are summed up as "+N". */
+    static final int MAX_CPUS = 8;
+
+    private final HTMLElement root;
+
+    StripPane(HTMLElement root) {
+        this.root = root;
+    }
+
+    void render(Snapshot s, int focus) {
+        if (!narrow()) {
+            return;
+        }
+        Dom.clear(root);
+        int cpus = s.cpus.size();
+        for (int i = 0; i < cpus && i < MAX_CPUS; i++) {
+            Snapshot.CpuView c = s.cpus.get(i);
+            Snapshot.TaskView t = s.task(c.curr);
+            HTMLElement e = Dom.add(root, "span", "cpu", "CPU" + c.cpu + " ");
+            e.appendChild(Dom.chip(Fmt.task(t), Palette.slot(t.id, cpus, t.idle)));
+        }
+        if (cpus > MAX_CPUS) {
+            Dom.add(root, "span", "muted", "+" + (cpus - MAX_CPUS) + " CPUs");
+        }
+        if (focus >= 0 && focus < s.tasks.size()) {
+            Snapshot.TaskView t = s.task(focus);
+            HTMLElement e = Dom.add(root, "span", "task", Fmt.task(t) + " " + t.state + " (" + t.stateName + ")"
+                + (t.frames.isEmpty() ? "" : " in " + t.frames.get(0).function + "()"));
+            if (!t.pendingSignals.isEmpty()) {
+                Dom.add(e, "span", "sig", t.pendingSignals + " pending");
+            }
+        }
+    }
+
+    @JSBody(script = "return !!(window.matchMedia && window.matchMedia('(max-width: 900px)').matches);")
+    private static native boolean narrow();
+}

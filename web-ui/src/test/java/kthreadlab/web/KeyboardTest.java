@@ -1,0 +1,139 @@
+package kthreadlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The keyboard as a learner uses it: shortcuts act wherever focus is except in text fields, focus
+ * never drops to the page when a button disables, the source is a few Tab stops, and the help is
+ * a modal dialog.
+ */
+class KeyboardTest {
+    private static String active(Browser b) {
+        return (String) b.js("const a = document.activeElement; return a === document.body ? 'body' : (a.id || a.tagName + '.' + a.className);");
+    }
+
+    /** Presses Tab until the element with this id has focus (at most 200 times); how many it took. */
+    private static int tabsTo(Browser b, String id) {
+        int n = 0;
+        while (!active(b).equals(id) && n < 200) {
+            press(b, Keys.TAB);
+            n++;
+        }
+        assertEquals(id, active(b), "Tab reaches #" + id);
+        return n;
+    }
+
+    private static void press(Browser b, CharSequence k) {
+        new Actions(b.driver).sendKeys(k).perform();
+    }
+
+    @Test
+    void shortcutsWorkAfterChoosingFromASelectButNotInATextField() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.open("#v=1&preset=seed&step=10");
+            Select preset = new Select(b.byId("preset"));
+            preset.selectByValue("run-stop");
+            b.waitStep(0);
+            b.js("arguments[0].focus()", b.byId("preset")); // as after a choice with the mouse
+            assertEquals("preset", active(b));
+            press(b, Keys.ARROW_RIGHT);
+            assertEquals(1, b.idleStep(), "→ steps while the preset select has focus");
+            assertEquals("run-stop", b.byId("preset").getDomProperty("value"), "→ did not change the preset");
+            press(b, Keys.ARROW_LEFT);
+            assertEquals(0, b.idleStep(), "← steps back while the select has focus");
+            new Select(b.byId("speed")).selectByValue("30");
+            press(b, Keys.ARROW_RIGHT);
+            assertEquals(1, b.idleStep());
+            assertEquals("30", b.byId("speed").getDomProperty("value"), "→ left the speed alone");
+            b.byId("goto").sendKeys("12");
+            assertEquals("12", b.byId("goto").getDomProperty("value"), "typing a number in Go to step types it");
+            press(b, Keys.ARROW_LEFT);
+            press(b, "r");
+            assertEquals(1, b.idleStep(), "keys typed in a text field are text, not shortcuts");
+            assertEquals("1r2", b.byId("goto").getDomProperty("value"), "← moved the caret, r was typed");
+            b.byId("goto").clear();
+            b.byId("goto").sendKeys("12" + Keys.ENTER);
+            b.waitStep(12);
+        }
+    }
+
+    @Test
+    void focusMovesToANeighbourWhenItsButtonDisables() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.open("#v=1&preset=seed&step=1");
+            b.byId("btn-back").click();
+            b.waitStep(0);
+            assertEquals("btn-step", active(b), "Step back disabled at step 0: focus goes to Step");
+            new Select(b.byId("speed")).selectByValue("3");
+            b.byId("btn-play").click();
+            assertEquals("btn-pause", active(b), "Play disabled while playing: focus goes to Pause");
+            press(b, Keys.SPACE);
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30))
+                .until(d -> b.byId("btn-pause").getDomAttribute("disabled") != null);
+            assertEquals("btn-play", active(b), "Pause disabled: focus goes back to Play");
+            long end = Jvm.history("seed").recorded();
+            b.open("#v=1&preset=seed&step=" + (end - 1));
+            b.byId("btn-step").click();
+            b.waitStep(end);
+            assertNotEquals("body", active(b), "Step disabled at the end: focus stays on a control");
+            assertEquals("btn-back", active(b));
+        }
+    }
+
+    @Test
+    void aFewTabsGoFromStepToTheEventLogAndTheCpus() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.open("#v=1&preset=seed&step=400");
+            b.byId("btn-step").click();
+            b.waitStep(401);
+            int toLog = tabsTo(b, "log");
+            int toState = tabsTo(b, "state");
+            // the other controls, one stop per source file tab, the source bar (functions, find, follow,
+            // notes), the file and its current line: about 31 (it was 422 with every line a stop)
+            assertTrue(toLog <= 35, "Step → Event log takes " + toLog + " Tabs");
+            assertTrue(toState <= 3, "Event log → CPUs takes " + toState + " Tabs");
+            long tabbable = (Long) b.js("return document.querySelectorAll('#source a.no:not([tabindex=\"-1\"])').length");
+            assertEquals(1, tabbable, "one line number of the source is a Tab stop");
+            WebElement stop = b.driver.findElement(org.openqa.selenium.By.cssSelector("#source a.no[tabindex='0']"));
+            assertTrue((Boolean) b.js("return arguments[0].closest('.line').classList.contains('cur')", stop),
+                "it is the current line's");
+        }
+    }
+
+    @Test
+    void helpIsAModalDialog() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.open("#v=1&preset=seed&step=5");
+            b.byId("btn-step").click();
+            b.waitStep(6);
+            press(b, "?");
+            assertEquals(true, b.js("return document.getElementById('help').matches(':modal')"), "the help is modal");
+            assertEquals("help-close", active(b));
+            b.screenshot("help-modal");
+            String dim = (String) b.js("return getComputedStyle(document.getElementById('help'), '::backdrop').backgroundColor");
+            assertNotEquals("rgba(0, 0, 0, 0)", dim, "the page behind is dimmed");
+            for (int i = 0; i < 5; i++) {
+                press(b, Keys.TAB);
+                assertTrue((Boolean) b.js("return document.getElementById('help').contains(document.activeElement)"
+                    + " || document.activeElement === document.body"), "Tab stays in the help: " + active(b));
+            }
+            press(b, Keys.ARROW_RIGHT);
+            assertEquals(6, b.step(), "nothing behind the help acts");
+            press(b, Keys.ESCAPE);
+            assertFalse((Boolean) b.js("return document.getElementById('help').open"), "Esc closes it");
+            assertEquals("btn-step", active(b), "focus returns to where it was");
+            List<String> severe = b.severeLogs();
+            assertTrue(severe.isEmpty(), severe.toString());
+        }
+    }
+}
