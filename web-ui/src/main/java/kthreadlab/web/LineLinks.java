@@ -1,5 +1,6 @@
 package kthreadlab.web;
 
+import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -12,10 +13,7 @@ final class LineLinks {
 
     /** Moves the Tab stop to the line shown as current in the open file. */
     void update() {
-        HTMLElement a = Dom.doc().querySelector("#source .file.shown .line.cur > a.no");
-        if (a == null) {
-            a = Dom.doc().querySelector("#source .file.shown .line.at > a.no");
-        }
+        HTMLElement a = markedLink(Dom.byId("source"));
         if (a == stop) {
             return;
         }
@@ -30,4 +28,12 @@ final class LineLinks {
             a.setAttribute("aria-label", "line " + a.getTextContent() + " on Elixir");
         }
     }
+
+    /**
+     * The link of the current line, else of the first line a task is at (only the shown file's rows
+     * are marked). Live class collections: no scan of the file's rows at every step.
+     */
+    @JSBody(params = "src", script = "var r = src.getElementsByClassName('line cur')[0]"
+        + " || src.getElementsByClassName('line at')[0]; return r ? r.querySelector('a.no') : null;")
+    private static native HTMLElement markedLink(HTMLElement src);
 }

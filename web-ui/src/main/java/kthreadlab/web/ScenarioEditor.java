@@ -257,16 +257,36 @@ final class ScenarioEditor {
                 wrap.setAttribute("data-field", name);
             }
             errors.put(key, Dom.add(row, "span", "field-error"));
-            rowButton(row, "↑", "Move up", at > 0, () -> swap(at, at - 1));
-            rowButton(row, "↓", "Move down", at < rows.size() - 1, () -> swap(at, at + 1));
+            rowButton(row, "↑", "Move up", at > 0, () -> {
+                swap(at, at - 1);
+                focusRow(at - 1, "Move up");
+            });
+            rowButton(row, "↓", "Move down", at < rows.size() - 1, () -> {
+                swap(at, at + 1);
+                focusRow(at + 1, "Move down");
+            });
             rowButton(row, "✕", "Remove", true, () -> {
                 readRows();
                 rows.remove(at);
                 fillRows();
                 changed();
+                focusRow(Math.min(at, rows.size() - 1), "Remove");
             });
             relevant(row, r[2]);
         }
+    }
+
+    /**
+     * After the rows are rebuilt, focus goes to this row's button of the same kind (or its first
+     * enabled one, or Add action): never to the page.
+     */
+    private void focusRow(int i, String what) {
+        HTMLElement row = i < 0 ? null : actionsBox.querySelector("[data-row=\"" + i + "\"]");
+        HTMLElement b = row == null ? null : row.querySelector("button[aria-label=\"" + what + "\"]:not([disabled])");
+        if (b == null && row != null) {
+            b = row.querySelector("button:not([disabled])");
+        }
+        (b != null ? b : Dom.byId("editor-add")).focus();
     }
 
     private void rowButton(HTMLElement row, String label, String what, boolean enabled, Runnable r) {

@@ -33,6 +33,13 @@ class KeyboardTest {
         return n;
     }
 
+    /** Opens seed at step n and clicks Step (which keeps focus). */
+    private static void clickStepAt(Browser b, long n) {
+        b.open("#v=1&preset=seed&step=" + n);
+        b.byId("btn-step").click();
+        b.waitStep(n + 1);
+    }
+
     private static void press(Browser b, CharSequence k) {
         new Actions(b.driver).sendKeys(k).perform();
     }
@@ -91,11 +98,26 @@ class KeyboardTest {
     }
 
     @Test
+    void editorRowButtonsKeepFocusWhenTheRowsAreRebuilt() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            b.open("#v=1&preset=run-stop");
+            b.click("btn-scenario");
+            b.driver.findElement(org.openqa.selenium.By.cssSelector("#editor [data-row='1'] button[aria-label='Move up']")).click();
+            assertEquals("Move down", b.js("return document.activeElement.getAttribute('aria-label')"),
+                "moved to the top, its Move up disables: focus is on its Move down");
+            assertEquals("0", b.js("return document.activeElement.closest('[data-row]').dataset.row"));
+            b.driver.findElement(org.openqa.selenium.By.cssSelector("#editor [data-row='1'] button[aria-label='Remove']")).click();
+            assertEquals("Remove", b.js("return document.activeElement.getAttribute('aria-label')"),
+                "after a removal the row that takes its place has focus");
+            b.driver.findElement(org.openqa.selenium.By.cssSelector("#editor [data-row='0'] button[aria-label='Remove']")).click();
+            assertEquals("editor-add", active(b), "with no rows left, Add action has focus");
+        }
+    }
+
+    @Test
     void aFewTabsGoFromStepToTheEventLogAndTheCpus() throws Exception {
         try (Browser b = new Browser(1280, 800)) {
-            b.open("#v=1&preset=seed&step=400");
-            b.byId("btn-step").click();
-            b.waitStep(401);
+            clickStepAt(b, 400);
             int toLog = tabsTo(b, "log");
             int toState = tabsTo(b, "state");
             // the other controls, one stop per source file tab, the source bar (functions, find, follow,
@@ -113,9 +135,7 @@ class KeyboardTest {
     @Test
     void helpIsAModalDialog() throws Exception {
         try (Browser b = new Browser(1280, 800)) {
-            b.open("#v=1&preset=seed&step=5");
-            b.byId("btn-step").click();
-            b.waitStep(6);
+            clickStepAt(b, 5);
             press(b, "?");
             assertEquals(true, b.js("return document.getElementById('help').matches(':modal')"), "the help is modal");
             assertEquals("help-close", active(b));
