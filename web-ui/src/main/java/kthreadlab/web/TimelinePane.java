@@ -45,7 +45,9 @@ final class TimelinePane {
     private long t0;
     private long t1 = 1;
     /** Visible span in ns (the whole run when it is shorter), or 0 to fit the whole recorded run. */
-    private long span;
+    private long span = DEFAULT_SPAN;
+    /** The span around now while a run is still being recorded. */
+    static final long DEFAULT_SPAN = 1_000_000;
     /**
      * The window frames the run's activity (most of its steps) until the reader zooms, or until
      * now leaves it: then it keeps that span and follows now.
@@ -95,6 +97,7 @@ final class TimelinePane {
     void render(History h, long n) {
         if (h != history) {
             auto = true;
+            span = DEFAULT_SPAN;
         }
         history = h;
         step = n;
@@ -160,7 +163,9 @@ final class TimelinePane {
     private void window(long now) {
         long start = fullStart();
         long end = fullEnd();
-        if (auto && active(now, start, end)) {
+        // framed once the whole run is recorded: a frame that followed the recording would redraw
+        // every lane at every step while the recorder runs
+        if (auto && history.ended() && active(now, start, end)) {
             return;
         }
         if (span == 0 || span >= end - start) {

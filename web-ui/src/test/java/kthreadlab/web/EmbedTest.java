@@ -57,7 +57,8 @@ class EmbedTest {
             new Select(b.byId("lang")).selectByValue("zh");
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30)).until(d ->
                 "zh".equals(b.byId("page").getDomAttribute("data-notes")));
-            assertTrue(b.byId("embed-open").getDomAttribute("href").contains("lang=zh"));
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30)).until(d ->
+                b.byId("embed-open").getDomAttribute("href").contains("lang=zh")); // written when the view settles
             b.driver.switchTo().defaultContent();
             b.screenshot("embed-in-blog-column");
         }
