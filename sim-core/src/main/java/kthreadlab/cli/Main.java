@@ -95,7 +95,7 @@ public final class Main {
         kthreadlab.engine.Invariants inv = new kthreadlab.engine.Invariants();
         try {
             while (m.step(end)) {
-                inv.check(m);
+                inv.checkStep(m);
                 if (format.equals("steps")) {
                     steps.append(Reports.stepLine(m)).append('\n');
                 }

@@ -9,19 +9,21 @@ import kthreadlab.state.Worker;
 import kthreadlab.state.WorkerPool;
 
 /**
- * The machine's invariants, checked after a step. The first one broken becomes the
- * machine's `BUG: ...` line; the others (scheduling while atomic, double free, negative completion)
- * are checked where they happen.
+ * The machine's invariants, checked after a step. The first one broken becomes the machine's
+ * `BUG: ...` line; the others (scheduling while atomic, double free, negative completion) are
+ * checked where they happen. {@link #checkStep} is what the command line and the page run: the
+ * same rules as {@link #check}, applied to every run queue and to the tasks the step touched
+ * (Machine.touched), so a step costs O(CPUs + touched tasks), not O(tasks). InvariantsTest runs
+ * both on every preset and on generated scenarios and requires the same verdict at the same step.
  */
 public final class Invariants {
     private long[] lastMinVruntime;
+    private int[] order = new int[16];
 
+    /** The rules over every task (O(tasks)): the reference for {@link #checkStep}. */
     public void check(Machine m) {
         if (m.bug != null) {
             return;
-        }
-        if (lastMinVruntime == null) {
-            lastMinVruntime = new long[m.rqs.length];
         }
         int[] currOf = new int[m.tasks.size()];
         int[] trees = new int[m.tasks.size()];
@@ -32,20 +34,9 @@ public final class Invariants {
         }
         for (Rq rq : m.rqs) {
             currOf[rq.curr]++;
-            TaskStruct curr = m.task(rq.curr);
-            if (!curr.onCpu || curr.cpu != rq.cpu) {
-                m.bug("CPU " + rq.cpu + " runs " + who(curr) + " but it is not marked on that CPU");
-                return;
-            }
-            if (rq.cfs.minVruntime < lastMinVruntime[rq.cpu]) {
-                m.bug("min_vruntime of CPU " + rq.cpu + " went backwards");
-                return;
-            }
-            lastMinVruntime[rq.cpu] = rq.cfs.minVruntime;
-            if (rq.halted && rq.cfs.nrRunning > 0 && !beingWoken(m, rq)) {
-                m.bug("CPU " + rq.cpu + " sleeps in idle with " + rq.cfs.nrRunning + " runnable task(s) queued");
-                return;
-            }
+        }
+        if (!checkRqs(m)) {
+            return;
         }
         for (TaskStruct t : m.tasks) {
             if (currOf[t.id] > 1) {
@@ -66,10 +57,78 @@ public final class Invariants {
         checkLock(m);
     }
 
+    /** After one step: the run queues' rules, then each touched task's, in id order (as check() meets them). */
+    public void checkStep(Machine m) {
+        if (m.bug != null) {
+            return;
+        }
+        if (!checkRqs(m)) {
+            return;
+        }
+        int n = sortedTouched(m);
+        for (int i = 0; i < n; i++) {
+            TaskStruct t = m.tasks.get(order[i]);
+            // Every run queue's curr is marked on its CPU (above), so a task is curr of at most one.
+            if (t.onCpu && m.rqs[t.cpu].curr != t.id) {
+                m.bug(who(t) + " is marked on_cpu but no CPU runs it");
+                return;
+            }
+            if (!checkQueued(m, t, t.se.inTrees)) {
+                return;
+            }
+        }
+        if (!checkWorkqueues(m)) {
+            return;
+        }
+        checkLock(m);
+    }
+
+    /** Every run queue's rules (O(CPUs)); false once one is broken (the machine has its BUG). */
+    private boolean checkRqs(Machine m) {
+        if (lastMinVruntime == null) {
+            lastMinVruntime = new long[m.rqs.length];
+        }
+        for (Rq rq : m.rqs) {
+            TaskStruct curr = m.tasks.get(rq.curr);
+            if (!curr.onCpu || curr.cpu != rq.cpu) {
+                m.bug("CPU " + rq.cpu + " runs " + who(curr) + " but it is not marked on that CPU");
+                return false;
+            }
+            if (rq.cfs.minVruntime < lastMinVruntime[rq.cpu]) {
+                m.bug("min_vruntime of CPU " + rq.cpu + " went backwards");
+                return false;
+            }
+            lastMinVruntime[rq.cpu] = rq.cfs.minVruntime;
+            if (rq.halted && rq.cfs.nrRunning > 0 && !beingWoken(m, rq)) {
+                m.bug("CPU " + rq.cpu + " sleeps in idle with " + rq.cfs.nrRunning + " runnable task(s) queued");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The touched task ids in ascending order, in order[0..n). */
+    private int sortedTouched(Machine m) {
+        int n = m.touchedCount();
+        if (order.length < n) {
+            order = new int[Math.max(n, order.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            int id = m.touched(i);
+            int j = i;
+            while (j > 0 && order[j - 1] > id) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = id;
+        }
+        return n;
+    }
+
     /** A waker holding p->pi_lock has queued p here and has yet to kick this CPU. */
     private static boolean beingWoken(Machine m, Rq rq) {
         for (CfsRq.Node n : rq.cfs.nodes()) {
-            if (m.task(n.task).piLock >= 0) {
+            if (m.tasks.get(n.task).piLock >= 0) {
                 return true;
             }
         }
@@ -82,6 +141,7 @@ public final class Invariants {
             return true;
         }
         CfsRq home = m.rqs[t.cpu].cfs;
+        // trees: the nodes of t over every run queue's tree.
         boolean running = home.curr == t.id;
         if (t.se.onRq && trees + (running ? 1 : 0) != 1) {
             m.bug(who(t) + " is runnable but queued on " + trees + " run queues");
@@ -103,7 +163,7 @@ public final class Invariants {
     private static void checkLock(Machine m) {
         int holder = m.kthreadCreateLock.holderTask;
         if (holder >= 0 && m.rqs[m.kthreadCreateLock.holderCpu].curr != holder) {
-            m.bug(who(m.task(holder)) + " slept while holding kthread_create_lock");
+            m.bug(who(m.tasks.get(holder)) + " slept while holding kthread_create_lock");
         }
     }
 

@@ -78,6 +78,10 @@ public final class Machine {
     private int[] heap;
     private int[] heapPos;
     private int nActive;
+    /** Counts calls of step(); tasks reached during the current one are listed in touched. */
+    private int touchEpoch;
+    private int[] touched = new int[16];
+    private int touchedCount;
 
     public Machine(Config config, Scenario scenario, Hooks hooks) {
         this.config = config;
@@ -147,6 +151,7 @@ public final class Machine {
         this.heap = o.heap.clone();
         this.heapPos = o.heapPos.clone();
         this.nActive = o.nActive;
+        this.touchEpoch = o.touchEpoch;
     }
 
     /**
@@ -189,11 +194,41 @@ public final class Machine {
     public TaskStruct newTask(int pid, String comm) {
         TaskStruct t = new TaskStruct(tasks.size(), pid, comm);
         tasks.add(t);
+        touch(t);
         return t;
     }
 
+    /** The task with this id; it counts as touched by the current step (see touched). */
     public TaskStruct task(int id) {
-        return tasks.get(id);
+        TaskStruct t = tasks.get(id);
+        touch(t);
+        return t;
+    }
+
+    /**
+     * Marks a task reached by the current step. Every change to a task goes through task(id),
+     * newTask, or a loop over `tasks` that calls this for what it changes; so the tasks not
+     * touched in a step are unchanged by it (the incremental invariant check relies on this).
+     */
+    public void touch(TaskStruct t) {
+        if (t.touchEpoch == touchEpoch) {
+            return;
+        }
+        t.touchEpoch = touchEpoch;
+        if (touchedCount == touched.length) {
+            touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = t.id;
+    }
+
+    /** How many tasks the last step touched. */
+    public int touchedCount() {
+        return touchedCount;
+    }
+
+    /** The i-th task id the last step touched (in the order reached). */
+    public int touched(int i) {
+        return touched[i];
     }
 
     public Completion newCompletion(String label) {
@@ -211,7 +246,7 @@ public final class Machine {
     }
 
     public TaskStruct current(int cpu) {
-        return tasks.get(rqs[cpu].curr);
+        return task(rqs[cpu].curr);
     }
 
     /** Finds a live task by comm (first in pid order), or null. */
@@ -380,6 +415,8 @@ public final class Machine {
      * left to do before `until`.
      */
     public boolean step(long until) {
+        touchEpoch++;
+        touchedCount = 0;
         while (true) {
             Rq next = nActive == 0 ? null : rqs[heap[0]];
             Event e = events.peek();

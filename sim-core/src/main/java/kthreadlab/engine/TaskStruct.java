@@ -77,6 +77,9 @@ public final class TaskStruct {
         return stack.isEmpty() ? null : stack.get(stack.size() - 1);
     }
 
+    /** The machine's step epoch in which this task was last reached (Machine.touched); not copied. */
+    int touchEpoch = -1;
+
     public TaskStruct copy() {
         TaskStruct t = new TaskStruct(id, pid, comm);
         t.parent = parent;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Frame;
+import kthreadlab.engine.Invariants;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
 import kthreadlab.init.main.Boot;
@@ -40,6 +41,8 @@ public final class History {
     private final Scenario scenario;
     private final long until;
     private final Machine head;
+    /** The command line's check, run after every recorded step: a BUG stops the recording there. */
+    private final Invariants invariants = new Invariants();
     private final List<TraceEvent> trace = new ArrayList<>();
     private final List<TraceEvent> tracepoints = new ArrayList<>();
     private final IntColumn task = new IntColumn();
@@ -140,6 +143,11 @@ public final class History {
         return ended;
     }
 
+    /** The "BUG: … (step N)" line that stopped the recording (as the command line prints it), or null. */
+    public String bug() {
+        return head.bug;
+    }
+
     /** "simulator error in step N: ..." if the simulator threw while recording, else null. */
     public String error() {
         return error;
@@ -179,6 +187,7 @@ public final class History {
                 ended = true;
                 break;
             }
+            invariants.checkStep(head);
             note();
             done++;
             if (recorded() % interval == 0) {

@@ -440,8 +440,10 @@ public final class App {
     private void banner(Snapshot s) {
         HTMLElement b = Dom.byId("bug");
         String text = null;
-        if (s.bug != null) {
-            text = s.bug;
+        // An invariant broken after the last recorded step is the head's (History.bug), not the replay's.
+        String bug = s.bug != null ? s.bug : pos == history.recorded() ? history.bug() : null;
+        if (bug != null) {
+            text = bug;
             if (s.lastTask >= 0) {
                 text += " — CPU" + s.lastCpu + " was running " + Fmt.task(s, s.lastTask) + " in " + s.lastFunction
                     + "()";
@@ -657,7 +659,7 @@ public final class App {
         if (history.error() != null) {
             return "The run stops here: " + history.error();
         }
-        return snap != null && snap.bug != null ? "The run stops at the BUG." : "This is the end of the run.";
+        return snap != null && snap.bug != null || history.bug() != null ? "The run stops at the BUG." : "This is the end of the run.";
     }
 
     /** The longest slice of background or foreground work so far, in ms (read by the benchmark). */

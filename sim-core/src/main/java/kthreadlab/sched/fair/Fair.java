@@ -108,6 +108,7 @@ public final class Fair {
         }
         if (!isCurr) {
             cfs.enqueue(p.id, se.vruntime);
+            se.inTrees++;
         }
         se.onRq = true;
         cfs.nrRunning++;
@@ -118,8 +119,8 @@ public final class Fair {
         CfsRq cfs = rq.cfs;
         SchedEntity se = p.se;
         UpdateCurr.atOnce(m, rq);
-        if (cfs.curr != p.id) {
-            cfs.dequeue(p.id);
+        if (cfs.curr != p.id && cfs.dequeue(p.id)) {
+            se.inTrees--;
         }
         se.onRq = false;
         cfs.loadWeight -= se.weight;
@@ -148,6 +149,7 @@ public final class Fair {
             if (prev.se.onRq) {
                 UpdateCurr.atOnce(m, rq);
                 cfs.enqueue(prev.id, prev.se.vruntime);
+                prev.se.inTrees++;
             }
             cfs.curr = -1;
         }
@@ -155,9 +157,11 @@ public final class Fair {
         if (left == null) {
             return -1;
         }
-        cfs.dequeue(left.task);
-        cfs.curr = left.task;
         SchedEntity se = m.task(left.task).se;
+        if (cfs.dequeue(left.task)) {
+            se.inTrees--;
+        }
+        cfs.curr = left.task;
         se.execStart = rq.clock;
         se.prevSumExecRuntime = se.sumExecRuntime;
         updateMinVruntime(m, cfs);
