@@ -5,13 +5,10 @@ package kthreadlab.scenario;
  * (or a signal is sent). Immutable; fields not used by an op keep their defaults.
  */
 public final class Action {
-    public static final String[] OPS = {
-        "kthread_run", "kthread_create", "wake_up_process", "kthread_bind", "kthread_stop",
-        "kthread_park", "kthread_unpark", "sigkill", "alloc_workqueue", "queue_work", "flush_work",
-        "destroy_workqueue",
-    };
+    /** The ops' long names ({@link Op}). */
+    public static final String[] OPS = Op.names(false, false);
     /** The workqueue ops (served by wqdemo_action; they need the "workqueues" boot profile). */
-    public static final String[] WQ_OPS = {"alloc_workqueue", "queue_work", "flush_work", "destroy_workqueue"};
+    public static final String[] WQ_OPS = Op.names(false, true);
     /** The work items of the sample module samples/wqdemo.c. */
     public static final String[] WORKS = {"short_work", "sleep_work", "cpu_work"};
     /** The alloc_workqueue flag words an action's fn may join with '|' (or "0"). */
@@ -46,12 +43,8 @@ public final class Action {
     }
 
     public boolean isWorkqueueOp() {
-        for (String o : WQ_OPS) {
-            if (o.equals(op)) {
-                return true;
-            }
-        }
-        return false;
+        Op o = Op.ofLong(op);
+        return o != null && o.workqueue;
     }
 
     public boolean creates() {

@@ -7,6 +7,8 @@ import java.util.List;
 
 /** The built-in scenarios, in gallery order. */
 public final class Presets {
+    /** The preset the page shows when nothing else is asked for (no link, no saved scenario). */
+    public static final String DEFAULT = "seed";
     /** One preset: its name, its scenario, and one line about it in English and Chinese. */
     public static final class Preset {
         public final String name;

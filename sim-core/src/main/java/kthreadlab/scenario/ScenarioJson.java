@@ -250,7 +250,7 @@ public final class ScenarioJson {
 
     private static long number(Node n, String path, long min, long max, String range) throws ScenarioException {
         expect(n, path, Node.NUMBER, "a whole number");
-        return Text.whole(n.text, path, min, max, range);
+        return Numbers.whole(n.text, path, min, max, range);
     }
 
     /** A whole number that fits an int; the range rules are {@link ScenarioCheck}'s. */

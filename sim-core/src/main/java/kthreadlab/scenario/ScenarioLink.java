@@ -55,12 +55,8 @@ public final class ScenarioLink {
         }
     }
 
-    static final String[] SHORT_OPS = {"run", "create", "wake", "bind", "stop", "park", "unpark", "sigkill",
-        "allocwq", "queue", "flush", "destroywq"};
-    static final String[] LONG_OPS = {
-        "kthread_run", "kthread_create", "wake_up_process", "kthread_bind", "kthread_stop", "kthread_park",
-        "kthread_unpark", "sigkill", "alloc_workqueue", "queue_work", "flush_work", "destroy_workqueue",
-    };
+    /** The keys of a link from before v1 (rung v0): {@code #preset=seed&step=42&lang=en&until=NS}. */
+    static final String[] V0_KEYS = {"preset", "step", "lang", "until"};
     static final String[] SCENARIO_KEYS = {
         "cpus", "nohz_full", "seed", "hz", "preempt", "boot", "until", "whatif", "title", "a",
     };
@@ -164,7 +160,7 @@ public final class ScenarioLink {
     private static String action(Action a) {
         StringBuilder sb = new StringBuilder();
         sb.append(Durations.format(a.at)).append(',').append(escape(a.by)).append(',')
-            .append(SHORT_OPS[Text.indexOf(LONG_OPS, a.op)]);
+            .append(Op.ofLong(a.op).shortName);
         if (a.op.equals("alloc_workqueue")) {
             sb.append(',').append(escape(a.name)).append(',').append(escape(a.fn.isEmpty() ? "0" : a.fn));
         } else if (a.op.equals("queue_work")) {
@@ -277,12 +273,19 @@ public final class ScenarioLink {
         if (f.length() > MAX_CHARS) {
             throw new ScenarioException("", "the link has " + f.length() + " characters; the most is " + MAX_CHARS);
         }
+        if (f.startsWith("#")) {
+            throw new ScenarioException("", "the link has two '#' in a row; a link has one, then v=" + VERSION
+                + " (e.g. #v=" + VERSION + "&preset=seed)");
+        }
         List<Param> params = split(f);
         Param first = params.get(0);
         if (!first.key.equals("v")) {
+            if (Text.indexOf(V0_KEYS, first.key) >= 0) {
+                return decodeV1(upgrade(0, params));
+            }
             throw new ScenarioException("v", "missing (a link starts with v=" + VERSION + ")");
         }
-        long v = Text.whole(unescape(first.raw, "v"), "v", 1, Long.MAX_VALUE, "link versions start at 1");
+        long v = Numbers.whole(unescape(first.raw, "v"), "v", 1, Long.MAX_VALUE, "link versions start at 1");
         if (v > VERSION) {
             throw new ScenarioException("v", v + " is newer than this kthreadlab reads (links up to v="
                 + VERSION + ")");
@@ -291,12 +294,81 @@ public final class ScenarioLink {
     }
 
     /**
-     * Brings an older link's parameters up to the current version. v1 is current; a v2 decoder
-     * adds here the step that rewrites v1 parameters (renamed keys, new defaults made explicit)
-     * into v2 ones, so that every old link keeps opening the same view.
+     * Brings an older link's parameters up to the current version, one rung at a time, so that every
+     * old link keeps opening the same view. Rung v0 is the form from before v1; v1 is current. A v2
+     * decoder adds here the step that rewrites v1 parameters into v2 ones.
      */
-    private static List<Param> upgrade(int version, List<Param> params) {
-        return params;
+    private static List<Param> upgrade(int version, List<Param> params) throws ScenarioException {
+        List<Param> p = params;
+        if (version == 0) {
+            p = v0ToV1(p);
+        }
+        return p;
+    }
+
+    /**
+     * Rung v0: {@code preset=NAME&step=N&lang=en|zh&until=NS}, each at most once, in any order
+     * (preset defaults to {@link Presets#DEFAULT}). until, a whole number of nanoseconds, makes the
+     * preset an edited scenario unless it is the preset's own; step and lang are v1's.
+     */
+    private static List<Param> v0ToV1(List<Param> params) throws ScenarioException {
+        Param[] byKey = new Param[V0_KEYS.length];
+        for (Param p : params) {
+            int k = Text.indexOf(V0_KEYS, p.key);
+            if (k < 0) {
+                throw new ScenarioException(Text.key(p.key), "unknown key (a link from before v1 has "
+                    + list(V0_KEYS) + ")");
+            }
+            if (byKey[k] != null) {
+                throw new ScenarioException(p.key, "appears twice");
+            }
+            byKey[k] = p;
+        }
+        String name = value(byKey, V0_KEYS, "preset");
+        Presets.Preset preset = Presets.get(name == null ? Presets.DEFAULT : name);
+        if (preset == null) {
+            throw new ScenarioException("preset", Text.show(name) + " is not a preset (" + presetNames() + ")");
+        }
+        String untilText = value(byKey, V0_KEYS, "until");
+        Scenario s = preset.scenario;
+        if (untilText != null) {
+            long until = Numbers.whole(untilText, "until", 1, Long.MAX_VALUE, "nanoseconds, 1 to " + Durations.MAX_NS);
+            if (until > Durations.MAX_NS) {
+                throw new ScenarioException("until", untilText + "ns is larger than the most, "
+                    + Durations.format(Durations.MAX_NS));
+            }
+            s = new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, until, s.actions,
+                s.whatIf);
+        }
+        String fields = scenarioParams(s);
+        List<Param> out = new ArrayList<>();
+        if (presetOf(fields) != null) {
+            out.add(new Param("preset", escape(preset.name)));
+        } else {
+            out.addAll(split(fields.substring(1)));
+        }
+        for (String k : new String[] {"step", "lang"}) {
+            Param p = byKey[Text.indexOf(V0_KEYS, k)];
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** True if a fragment asks for the embedded view (an {@code embed=1} part), even one that cannot be read. */
+    public static boolean asksEmbed(String fragment) {
+        String f = fragment.length() > MAX_CHARS ? fragment.substring(0, MAX_CHARS) : fragment;
+        int start = f.startsWith("#") ? 1 : 0;
+        while (start <= f.length()) {
+            int amp = f.indexOf('&', start);
+            int end = amp < 0 ? f.length() : amp;
+            if (f.startsWith("embed=1", start) && end - start == 7) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static List<Param> split(String f) throws ScenarioException {
@@ -418,17 +490,17 @@ public final class ScenarioLink {
         }
         long at = Durations.parse(f.get(0), key + ".at");
         String by = f.get(1);
-        int opIndex = Text.indexOf(SHORT_OPS, f.get(2));
-        if (opIndex < 0) {
+        Op o = Op.ofShort(f.get(2));
+        if (o == null) {
             throw new ScenarioException(key + ".op", Text.show(f.get(2)) + " is not an op ("
-                + Text.choices(SHORT_OPS) + ")");
+                + Text.choices(Op.names(true, false)) + ")");
         }
-        String op = LONG_OPS[opIndex];
-        String shortOp = SHORT_OPS[opIndex];
+        String op = o.longName;
+        String shortOp = o.shortName;
         if (op.equals("kthread_run") || op.equals("kthread_create")) {
             expectFields(f, 6, 9, key, shortOp + " takes at,by,op,name,count,fn and optionally arg,cpu,fail");
             int count = integer(f.get(4), key + ".count", "1 to " + ScenarioCheck.MAX_COUNT);
-            long arg = f.size() > 6 ? Text.whole(f.get(6), key + ".arg", Long.MIN_VALUE, Long.MAX_VALUE,
+            long arg = f.size() > 6 ? Numbers.whole(f.get(6), key + ".arg", Long.MIN_VALUE, Long.MAX_VALUE,
                 "0 to " + ScenarioCheck.MAX_ARG) : 0;
             int cpu = f.size() > 7 ? integer(f.get(7), key + ".cpu", "-1 or a CPU of this scenario") : -1;
             String fail = f.size() > 8 ? f.get(8) : "";
@@ -464,7 +536,7 @@ public final class ScenarioLink {
 
     /** A whole number that fits an int; the range rules are {@link ScenarioCheck}'s. */
     private static int integer(String text, String key, String range) throws ScenarioException {
-        return (int) Text.whole(text, key, Integer.MIN_VALUE, Integer.MAX_VALUE, range);
+        return (int) Numbers.whole(text, key, Integer.MIN_VALUE, Integer.MAX_VALUE, range);
     }
 
     private static void expectFields(List<String> f, int min, int max, String key, String what)
@@ -476,7 +548,7 @@ public final class ScenarioLink {
 
     private static View view(Param[] byKey) throws ScenarioException {
         String stepText = value(byKey, "step");
-        long step = stepText == null ? 0 : Text.whole(stepText, "step", 0, View.MAX_STEP, "0 to " + View.MAX_STEP);
+        long step = stepText == null ? 0 : Numbers.whole(stepText, "step", 0, View.MAX_STEP, "0 to " + View.MAX_STEP);
         String lang = orDefault(value(byKey, "lang"), "");
         if (value(byKey, "lang") != null && !lang.equals("zh") && !lang.equals("en")) {
             throw new ScenarioException("lang", Text.show(lang) + " is not a language (zh or en)");
@@ -486,7 +558,7 @@ public final class ScenarioLink {
             throw new ScenarioException("file", Text.show(file) + " is not a source path (like kernel/kthread.c)");
         }
         String followText = value(byKey, "follow");
-        int follow = followText == null ? -1 : (int) Text.whole(followText, "follow", 0, View.MAX_PID,
+        int follow = followText == null ? -1 : (int) Numbers.whole(followText, "follow", 0, View.MAX_PID,
             "a pid, 0 to " + View.MAX_PID);
         String embedText = value(byKey, "embed");
         if (embedText != null && !embedText.equals("1")) {
@@ -499,7 +571,11 @@ public final class ScenarioLink {
 
     /** The percent-decoded value of a key, or null if the link does not have it. */
     private static String value(Param[] byKey, String key) throws ScenarioException {
-        Param p = byKey[Text.indexOf(KEYS, key)];
+        return value(byKey, KEYS, key);
+    }
+
+    private static String value(Param[] byKey, String[] keys, String key) throws ScenarioException {
+        Param p = byKey[Text.indexOf(keys, key)];
         if (p == null) {
             return null;
         }

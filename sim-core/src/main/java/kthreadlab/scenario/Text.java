@@ -26,27 +26,6 @@ final class Text {
         return !s.isEmpty() && allDigits(s) && (s.length() == 1 || s.charAt(0) != '0');
     }
 
-    /**
-     * A whole number written canonically (optional '-', digits, no leading zeros) within
-     * [min, max]; {@code what} describes the range for the message.
-     */
-    static long whole(String text, String key, long min, long max, String what) throws ScenarioException {
-        boolean neg = text.startsWith("-");
-        String digits = neg ? text.substring(1) : text;
-        if (!isCanonicalDigits(digits) || (neg && digits.equals("0"))) {
-            throw new ScenarioException(key, show(text) + " is not a whole number");
-        }
-        if (digits.length() > 18) {
-            throw new ScenarioException(key, show(text) + " is out of range (" + what + ")");
-        }
-        long v = Long.parseLong(digits);
-        v = neg ? -v : v;
-        if (v < min || v > max) {
-            throw new ScenarioException(key, v + " is out of range (" + what + ")");
-        }
-        return v;
-    }
-
     /** A key as a message shows it: plain if it is a lower-case word, else quoted like a value. */
     static String key(String key) {
         if (key.isEmpty() || key.length() > SHOW_MAX) {

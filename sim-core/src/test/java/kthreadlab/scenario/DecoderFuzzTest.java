@@ -202,7 +202,7 @@ class DecoderFuzzTest {
         int n = r.below(6);
         for (int i = 0; i < n; i++) {
             sb.append("&a=").append(r.below(20)).append("ms,").append(r.chance(90) ? "insmod" : "")
-                .append(',').append(r.pick(ScenarioLink.SHORT_OPS));
+                .append(',').append(r.pick(Op.names(true, false)));
             int fields = r.below(7);
             for (int f = 0; f < fields; f++) {
                 sb.append(',').append(r.pick(new String[] {"demo/%25d", "demo/0", "demo/1", "1", "2", "0", "-1",

@@ -230,4 +230,53 @@ class ScenarioLinkTest {
             assertEquals(ScenarioLink.encode(plain.scenario, plain.view), ScenarioLink.encode(d.scenario, d.view));
         }
     }
+
+    /** Rung v0, the form from before v1: read strictly, upgraded to the same view. */
+    @Test
+    void aLinkFromBeforeV1IsUpgraded() throws ScenarioException {
+        ScenarioLink.Decoded d = ScenarioLink.decode("#preset=many-threads&step=42&lang=zh");
+        assertEquals("many-threads", d.preset);
+        assertEquals("#v=1&preset=many-threads&step=42&lang=zh", ScenarioLink.encode(d.scenario, d.view));
+        d = ScenarioLink.decode("#step=3&until=2000000");
+        assertEquals(null, d.preset);
+        assertEquals(2_000_000, d.scenario.until);
+        assertEquals(Presets.get(Presets.DEFAULT).scenario.cpus, d.scenario.cpus);
+        assertTrue(ScenarioLink.encode(d.scenario, d.view).contains("&until=2ms&"), ScenarioLink.encode(d.scenario, d.view));
+        long own = Presets.get("seed").scenario.until;
+        assertEquals("seed", ScenarioLink.decode("#preset=seed&until=" + own).preset, "its own end time keeps the preset");
+    }
+
+    @Test
+    void aBadLinkFromBeforeV1NamesTheProblem() {
+        String[][] cases = {
+            {"#preset=nope", "preset: \"nope\" is not a preset (seed, "},
+            {"#step=-1", "step: -1 is out of range (0 to 9007199254740991)"},
+            {"#step=1e3", "step: \"1e3\" is not a whole number"},
+            {"#step=", "step: is empty"},
+            {"#step=99999999999999999999999", "step: \"99999999999999999999999\" is out of range"},
+            {"#until=0", "until: 0 is out of range (nanoseconds, 1 to 600000000000)"},
+            {"#until=18446744074000000000", "until: \"18446744074000000000\" is out of range"},
+            {"#until=3600000000000", "until: 3600000000000ns is larger than the most, 600s"},
+            {"#lang=fr", "lang: \"fr\" is not a language (zh or en)"},
+            {"#preset=seed&preset=seed", "preset: appears twice"},
+            {"#step=1&step=2", "step: appears twice"},
+            {"#step=1&foo=1", "foo: unknown key (a link from before v1 has preset, step, lang, until)"},
+            {"#preset", "preset: has no value"},
+            {"#preset=seed&", "an empty parameter at character 13"},
+            {"##v=1&preset=seed", "the link has two '#' in a row; a link has one, then v=1"},
+            {"#=seed", "v: missing"},
+        };
+        for (String[] c : cases) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLink.decode(c[0]), c[0]);
+            assertTrue(e.getMessage().startsWith(c[1]), c[0] + " -> " + e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreadableLinkStillSaysItIsEmbedded() {
+        assertTrue(ScenarioLink.asksEmbed("#v=1&cpus=999&until=1ms&embed=1"));
+        assertTrue(ScenarioLink.asksEmbed("#embed=1&v=1"));
+        assertFalse(ScenarioLink.asksEmbed("#v=1&preset=seed&embed=10"));
+        assertFalse(ScenarioLink.asksEmbed("#v=1&title=embed=1"));
+    }
 }

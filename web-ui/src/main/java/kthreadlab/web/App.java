@@ -4,6 +4,7 @@ import kthreadlab.history.History;
 import kthreadlab.format.Time;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
+import kthreadlab.scenario.ScenarioLink;
 import kthreadlab.scenario.View;
 import kthreadlab.snapshot.Snapshot;
 import kthreadlab.source.Annotations;
@@ -65,7 +66,7 @@ public final class App {
     private final Controls controls;
 
     private String lang;
-    private String preset = Fragment.DEFAULT_PRESET;
+    private String preset = Presets.DEFAULT;
     private History history;
     private long pos;
     private Snapshot snap;
@@ -141,13 +142,17 @@ public final class App {
     private void start() {
         controls.fillPresets(lang);
         share = new ShareUi(this);
-        ShareLinks.Opened o = ShareLinks.open(Dom.fragment());
+        String h = Dom.fragment();
+        ShareLinks.Opened o = ShareLinks.open(h);
         if (o == null || o.error != null) {
+            // A link meant for an iframe stays compact even when it cannot be read.
+            embed = o != null && ScenarioLink.asksEmbed(h);
+            Dom.setClass(Dom.byId("page"), "embed", embed);
             Scenario saved = share.saved();
             if (saved != null) {
                 loadScenario(saved, null);
             } else {
-                load(Fragment.DEFAULT_PRESET);
+                load(Presets.DEFAULT);
             }
             if (o != null) {
                 setMessage(o.error + " Showing " + (saved != null ? "your saved scenario" : "the seed walkthrough")
@@ -269,7 +274,7 @@ public final class App {
         Presets.Preset p = Presets.get(name);
         if (p == null) {
             setMessage("There is no preset named '" + name + "'.");
-            p = Presets.get(Fragment.DEFAULT_PRESET);
+            p = Presets.get(Presets.DEFAULT);
         }
         loadScenario(p.scenario, p.name);
     }
@@ -708,6 +713,18 @@ public final class App {
 
     /** The link of the view shown, with '#' (or null if it cannot be written). */
     String link() {
+        View v = view();
+        return v == null ? null : ShareLinks.link(scenarioLink, v);
+    }
+
+    /** The link of the view shown, embedded (for the Embed snippet), or null. */
+    String embedLink() {
+        View v = view();
+        return v == null ? null : ShareLinks.link(scenarioLink, v.withEmbed(true));
+    }
+
+    /** The view shown (step, language, file, followed pid, embed), or null before a scenario. */
+    private View view() {
         if (scenario == null) {
             return null;
         }
@@ -721,7 +738,7 @@ public final class App {
         if (follow == NONE && source.shownFile() != null) {
             file = source.shownFile();
         }
-        return ShareLinks.link(scenarioLink, new View(pos, langChosen ? lang : "", file, pid, embed));
+        return new View(pos, langChosen ? lang : "", file, pid, embed);
     }
 
     boolean embedded() {

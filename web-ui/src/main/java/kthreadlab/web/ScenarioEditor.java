@@ -7,6 +7,7 @@ import java.util.Map;
 import kthreadlab.scenario.Action;
 import kthreadlab.scenario.Durations;
 import kthreadlab.scenario.Presets;
+import kthreadlab.scenario.Numbers;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.scenario.ScenarioCheck;
 import kthreadlab.scenario.ScenarioException;
@@ -445,12 +446,8 @@ final class ScenarioEditor {
     }
 
     static boolean isWorkqueueOp(String op) {
-        for (String o : Action.WQ_OPS) {
-            if (o.equals(op)) {
-                return true;
-            }
-        }
-        return false;
+        kthreadlab.scenario.Op o = kthreadlab.scenario.Op.ofLong(op);
+        return o != null && o.workqueue;
     }
 
     /** The fields a workqueue op takes: alloc_workqueue name+fn, queue_work name+cpu+target, others target. */
@@ -489,28 +486,9 @@ final class ScenarioEditor {
         return new Action(at, op.equals("sigkill") ? "" : r[1], op, "", count, "", 0, cpu, r[8], "");
     }
 
-    /** A whole number in [min, max] (the finer range rules are ScenarioCheck's). */
+    /** A whole number in [min, max] (the finer range rules are ScenarioCheck's), by the scenarios' one parser. */
     private static long whole(String t, String key, long min, long max) throws ScenarioException {
-        boolean ok = !t.isEmpty() && t.length() <= 19;
-        for (int i = 0; ok && i < t.length(); i++) {
-            char c = t.charAt(i);
-            ok = (c >= '0' && c <= '9') || (i == 0 && c == '-' && t.length() > 1);
-        }
-        long v = 0;
-        if (ok) {
-            try {
-                v = Long.parseLong(t);
-            } catch (NumberFormatException e) {
-                ok = false;
-            }
-        }
-        if (!ok) {
-            throw new ScenarioException(key, "\"" + ShareLinks.clip(t) + "\" is not a whole number");
-        }
-        if (v < min || v > max) {
-            throw new ScenarioException(key, v + " is out of range (" + min + " to " + max + ")");
-        }
-        return v;
+        return Numbers.whole(t, key, min, max, min + " to " + max);
     }
 
     // ---- checking ------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ import kthreadlab.scenario.ScenarioLink;
 import kthreadlab.scenario.View;
 
 /**
- * The page's side of share links (docs/links.md): a fragment is read by ScenarioLink.decode, and
- * the pre-v1 form of the live view ({@code #preset=seed&step=42&lang=en&until=NS}, read by
- * Fragment) is upgraded to the same scenario and view. Plain Java: no DOM, tested on the JVM.
+ * The page's side of share links (docs/links.md): a fragment is read by ScenarioLink.decode, whose
+ * upgrade ladder also opens the pre-v1 form ({@code #preset=seed&step=42&lang=en&until=NS}, rung
+ * v0). Plain Java: no DOM, tested on the JVM.
  */
 final class ShareLinks {
     /** Longest piece of an error message shown in the page. */
@@ -46,40 +46,14 @@ final class ShareLinks {
         if (h.isEmpty()) {
             return null;
         }
-        if (!h.startsWith("v=") && !h.startsWith("v&") && !h.equals("v")) {
-            return legacy(h);
-        }
         try {
-            ScenarioLink.Decoded d = ScenarioLink.decode(h);
+            ScenarioLink.Decoded d = ScenarioLink.decode("#" + h);
             return new Opened(d.scenario, d.preset, d.view, d.scenarioPart, null);
         } catch (ScenarioException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {
             return failed("the link cannot be read (" + e + ")");
         }
-    }
-
-    /** The pre-v1 link: a preset, a step, a language and an end time in ns. */
-    private static Opened legacy(String h) {
-        Fragment f = Fragment.parse(h);
-        if (f.error != null) {
-            return failed(f.error);
-        }
-        Presets.Preset p = Presets.get(f.preset);
-        Scenario s = p.scenario;
-        String preset = p.name;
-        if (f.until >= 0 && f.until != s.until) {
-            s = new Scenario(s.title, s.cpus, s.nohzFull, s.hz, s.preempt, s.boot, f.until, s.actions,
-                s.whatIf);
-            preset = null;
-        }
-        String part;
-        try {
-            part = ScenarioLink.scenarioPart(s);
-        } catch (ScenarioException e) {
-            return failed(e.getMessage());
-        }
-        return new Opened(s, preset, new View(f.step, f.lang == null ? "" : f.lang, "", -1, false), part, null);
     }
 
     /** The scenario's part of its links (checked once here), or null when it cannot go into a link. */

@@ -98,14 +98,8 @@ final class ShareUi {
     // ---- share and embed --------------------------------------------------------------------
 
     private String shareUrl(boolean embed) {
-        String l = app.link();
-        if (l == null) {
-            return null;
-        }
-        if (embed && !app.embedded()) {
-            l += "&embed=1";
-        }
-        return Exports.pageUrl() + l;
+        String l = embed ? app.embedLink() : app.link();
+        return l == null ? null : Exports.pageUrl() + l;
     }
 
     private void share() {
