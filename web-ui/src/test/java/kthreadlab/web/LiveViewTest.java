@@ -399,12 +399,12 @@ class LiveViewTest {
     @Test
     void badLinksShowAMessageAndKeepThePageUsable() throws Exception {
         String[][] cases = {
-            {"#preset=nope", "no preset named 'nope'"},
-            {"#step=abc", "step: 'abc' is not a whole number"},
+            {"#preset=nope", "preset: \"nope\" is not a preset"},
+            {"#step=abc", "step: \"abc\" is not a whole number"},
 
-            {"#preset=seed&x=<img src=x onerror=window.__pwned=1>", "unknown key 'x'"},
-            {"#preset=%3Cscript%3Ewindow.__pwned=1%3C/script%3E", "no preset named"},
-            {"#lang=fr", "lang: 'fr' is not en or zh"},
+            {"#preset=seed&x=<img src=x onerror=window.__pwned=1>", "x: unknown key"},
+            {"#preset=%3Cscript%3Ewindow.__pwned=1%3C/script%3E", "is not a preset"},
+            {"#lang=fr", "lang: \"fr\" is not a language"},
         };
         for (String[] c : cases) {
             b.open(c[0]);
