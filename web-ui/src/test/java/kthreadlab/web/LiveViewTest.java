@@ -403,7 +403,7 @@ class LiveViewTest {
             {"#step=abc", "step: \"abc\" is not a whole number"},
 
             {"#preset=seed&x=<img src=x onerror=window.__pwned=1>", "x: unknown key"},
-            {"#preset=%3Cscript%3Ewindow.__pwned=1%3C/script%3E", "is not a preset"},
+            {"#preset=%3Cscript%3Ewindow.__pwned=1%3C/script%3E", "preset: has a raw '='"},
             {"#lang=fr", "lang: \"fr\" is not a language"},
         };
         for (String[] c : cases) {
