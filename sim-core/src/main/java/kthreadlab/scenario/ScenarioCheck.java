@@ -442,24 +442,26 @@ public final class ScenarioCheck {
      * (at most MAX_THREADS, checked before) is listed once with the earliest time it exists.
      */
     private static void checkTargets(Scenario s, String actionsKey) throws ScenarioException {
-        Map<String, Long> kthreads = new HashMap<>();
-        Map<String, Long> workqueues = new HashMap<>();
+        // name -> the index of the earliest action that makes it (ints: long is slow in the page)
+        Map<String, Integer> kthreads = new HashMap<>();
+        Map<String, Integer> workqueues = new HashMap<>();
         TreeSet<String> creators = new TreeSet<>();
-        for (Action a : s.actions) {
+        for (int i = 0; i < s.actions.size(); i++) {
+            Action a = s.actions.get(i);
             if (!a.op.equals("sigkill")) {
                 creators.add(a.by);
             }
             if (a.op.equals("alloc_workqueue")) {
-                earliest(workqueues, a.name, a.at);
+                earliest(s, workqueues, a.name, i);
             }
             if (!a.creates()) {
                 continue;
             }
             if (conversion(a.name) < 0 || a.cpu >= 0) {
-                earliest(kthreads, Names.vsnprintf(a.name, a.cpu), a.at);
+                earliest(s, kthreads, Names.vsnprintf(a.name, a.cpu), i);
             } else {
                 for (int n = 0; n < a.count; n++) {
-                    earliest(kthreads, Names.vsnprintf(a.name, n), a.at);
+                    earliest(s, kthreads, Names.vsnprintf(a.name, n), i);
                 }
             }
         }
@@ -469,7 +471,7 @@ public final class ScenarioCheck {
                 continue;
             }
             if (a.isWorkqueueOp()) {
-                checkWorkqueueTarget(workqueues, a, actionsKey + "[" + i + "]");
+                checkWorkqueueTarget(s, workqueues, a, actionsKey + "[" + i + "]");
                 continue;
             }
             String key = actionsKey + "[" + i + "].target";
@@ -483,8 +485,8 @@ public final class ScenarioCheck {
             }
             for (int n = 0; n < a.count; n++) {
                 String t = a.count == 1 ? a.target : Names.vsnprintf(a.target, n);
-                Long made = kthreads.get(t);
-                if (made == null || made > a.at) {
+                Integer made = kthreads.get(t);
+                if (made == null || s.actions.get(made).at > a.at) {
                     throw new ScenarioException(key, (a.count == 1 ? "" : Text.show(a.target) + " with count "
                         + a.count + ": ") + Text.show(t) + " names no kthread created at or before "
                         + Durations.format(a.at) + example(s, a.at));
@@ -493,22 +495,22 @@ public final class ScenarioCheck {
         }
     }
 
-    private static void earliest(Map<String, Long> names, String name, long at) {
-        Long was = names.get(name);
-        if (was == null || at < was) {
-            names.put(name, at);
+    private static void earliest(Scenario s, Map<String, Integer> names, String name, int action) {
+        Integer was = names.get(name);
+        if (was == null || s.actions.get(action).at < s.actions.get(was).at) {
+            names.put(name, action);
         }
     }
 
     /** queue_work and destroy_workqueue name a workqueue an alloc_workqueue made at the same time or earlier. */
-    private static void checkWorkqueueTarget(Map<String, Long> workqueues, Action a, String key)
+    private static void checkWorkqueueTarget(Scenario s, Map<String, Integer> workqueues, Action a, String key)
             throws ScenarioException {
         String wq = a.op.equals("queue_work") ? a.name : a.op.equals("destroy_workqueue") ? a.target : null;
         if (wq == null) {
             return;
         }
-        Long made = workqueues.get(wq);
-        if (made == null || made > a.at) {
+        Integer made = workqueues.get(wq);
+        if (made == null || s.actions.get(made).at > a.at) {
             throw new ScenarioException(key + (a.op.equals("queue_work") ? ".name" : ".target"), Text.show(wq)
                 + " names no workqueue allocated at or before " + Durations.format(a.at)
                 + " (no alloc_workqueue of that name comes by then)");

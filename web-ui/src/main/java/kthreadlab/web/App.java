@@ -6,6 +6,7 @@ import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.scenario.ScenarioLink;
 import kthreadlab.scenario.View;
+import kthreadlab.scenario.Workload;
 import kthreadlab.snapshot.Snapshot;
 import kthreadlab.source.Annotations;
 import kthreadlab.source.Corpus;
@@ -29,6 +30,8 @@ public final class App {
     static final int NONE = -2;
     /** Background recording stops here; going further records on demand. */
     static final long BACKGROUND_LIMIT = 300_000;
+    /** The most steps a link makes the page record by itself to reach its step; past it the reader is asked. */
+    static final long LINK_SEEK_STEPS = 100_000;
     /** Steps recorded between two looks at the clock (early steps run slowly until the JIT warms up). */
     static final int RECORD_BATCH = 16;
     /**
@@ -81,6 +84,11 @@ public final class App {
     private Scenario scenario;
     /** Its part of every link, made (and the scenario checked) once per scenario, never per step. */
     private String scenarioLink;
+    /**
+     * The page records the scenario in the background. False for a scenario past Workload.AUTO_STEPS
+     * until the reader asks (Step still records one step at a time).
+     */
+    private boolean recordAllowed;
     /** The language came from a link or the reader (then links carry it). */
     private boolean langChosen;
     /** A link's followed pid, until that task exists in the shown step (-1: none). */
@@ -140,6 +148,7 @@ public final class App {
     }
 
     private void start() {
+        double began = Dom.now();
         controls.fillPresets(lang);
         share = new ShareUi(this);
         String h = Dom.fragment();
@@ -165,6 +174,8 @@ public final class App {
         Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
         Window.current().addEventListener("pagehide", e -> guard("link", this::flushLink));
         exportProbes(runner::longest, runner::resetLongest);
+        // For the hostile-input test: how long this first task took (ms).
+        Dom.byId("page").setAttribute("data-start-ms", Long.toString(Math.round(Dom.now() - began)));
         if (corpus.complete()) {
             ready();
         } else {
@@ -179,6 +190,8 @@ public final class App {
 
     /** The page has everything it loads by itself (tests wait for this). */
     private void ready() {
+        // For the hostile-input test: when the page was ready (ms since it began loading).
+        Dom.byId("page").setAttribute("data-ready-ms", Long.toString(Math.round(Dom.now())));
         Dom.byId("page").setAttribute("data-ready", "true");
     }
 
@@ -295,7 +308,16 @@ public final class App {
         history = new History(s, s.until, CHECKPOINT_INTERVAL, MAX_CHECKPOINTS, false, CHECKPOINT_BYTES);
         pos = 0;
         controls.selectPreset(preset, scenario == null ? "" : scenario.title);
+        String over = Workload.of(s).overAuto();
+        recordAllowed = over == null;
+        if (share != null) {
+            share.progress().hide();
+        }
         runner.background(this::recordInBackground);
+        if (over != null && share != null) {
+            share.progress().ask("This scenario is large: " + over + ". Step records one step at a time.", -1,
+                "Record it", this::allowRecording, "The run is not recorded ahead; Step records one step at a time.");
+        }
         if (share != null) {
             share.scenarioChanged(s, presetName);
         }
@@ -327,7 +349,7 @@ public final class App {
             prebuilt = !source.prebuild(deadline);
             return true;
         }
-        if (history.ended() || history.recorded() >= BACKGROUND_LIMIT) {
+        if (!recordAllowed || history.ended() || history.recorded() >= BACKGROUND_LIMIT) {
             return false;
         }
         recordUntil(Long.MAX_VALUE, deadline);
@@ -708,7 +730,34 @@ public final class App {
         if (!linkFile.isEmpty()) {
             source.showFile(linkFile);
         }
-        goFar(o.view.step);
+        openStep(o.view.step);
+    }
+
+    /** The reader asked to record a large scenario: background recording starts. */
+    private void allowRecording() {
+        recordAllowed = true;
+        runner.background(this::recordInBackground);
+    }
+
+    /**
+     * Shows a link's step. The page records by itself at most LINK_SEEK_STEPS steps to get there, and
+     * none for a large scenario; past that it asks. The recording runs in slices with progress and Cancel.
+     */
+    private void openStep(long step) {
+        if (step <= history.recorded()) {
+            go(step);
+            return;
+        }
+        if (step <= LINK_SEEK_STEPS && recordAllowed) {
+            runner.start(new LinkSeek(step));
+            return;
+        }
+        String why = recordAllowed ? "the page records at most " + LINK_SEEK_STEPS + " steps by itself"
+            : "the scenario is large (" + Workload.of(scenario).overAuto() + ")";
+        share.progress().ask("This link shows step " + step + "; " + why + ".", -1, "Go to step " + step, () -> {
+            allowRecording();
+            runner.start(new LinkSeek(step));
+        }, "The link's step " + step + " was not recorded; showing step " + pos + ".");
     }
 
     /** The link of the view shown, with '#' (or null if it cannot be written). */
@@ -850,6 +899,36 @@ public final class App {
                 + (target == Long.MAX_VALUE ? "the end" : Long.toString(target)) + ")");
             controls.update(history, pos, false);
             return false;
+        }
+    }
+
+    /** Seek for a link: the same work, with the progress line and its Cancel. */
+    private final class LinkSeek implements Runner.Job {
+        private final long target;
+        private final Seek seek;
+
+        LinkSeek(long target) {
+            this.target = target;
+            this.seek = new Seek(target);
+        }
+
+        @Override
+        public boolean run(double deadline) {
+            boolean done = seek.run(deadline);
+            if (done) {
+                share.progress().hide();
+            } else {
+                share.progress().show("Opening the link: recording step " + history.recorded() + " of " + target
+                    + "…", (double) history.recorded() / target, null);
+            }
+            return done;
+        }
+
+        @Override
+        public void cancelled() {
+            share.progress().hide();
+            setMessage("Stopped at step " + history.recorded() + " of the link's " + target + "; showing step "
+                + pos + ".");
         }
     }
 

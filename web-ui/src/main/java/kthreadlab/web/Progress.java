@@ -3,9 +3,10 @@ package kthreadlab.web;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The line that shows a long download's progress, above the message line: what is being done, a
- * progress bar when the share done is known, Cancel, and a Build button when the page asks first.
- * Cancel stops the foreground job (its cancelled() says what was stopped).
+ * The line that shows long work's progress (a download, opening a link far into a run), above the
+ * message line: what is being done, a progress bar when the share done is known, Cancel, and a go
+ * button when the page asks first. Cancel stops the foreground job (its cancelled() says what was
+ * stopped), or, while asking, declines and says so.
  */
 final class Progress {
     private final HTMLElement box;
@@ -13,6 +14,8 @@ final class Progress {
     private final HTMLElement bar;
     private final HTMLElement go;
     private Runnable onGo;
+    /** Said when the reader declines what the page asked. */
+    private String declined = "";
 
     Progress(App app) {
         box = Dom.el("div", "bar export-progress");
@@ -35,11 +38,12 @@ final class Progress {
                 r.run();
             }
         }));
-        cancel.addEventListener("click", e -> app.intent("cancel the download", () -> {
+        cancel.addEventListener("click", e -> app.intent("cancel", () -> {
             boolean asking = onGo != null;
+            String said = declined;
             hide();
             if (asking) {
-                app.setMessage("The download was not built.");
+                app.setMessage(said);
             } else {
                 app.cancelJob();
             }
@@ -51,7 +55,14 @@ final class Progress {
 
     /** Shows the line: `done` in [0, 1] fills the bar (negative: no bar); `onGo` non-null asks first. */
     void show(String what, double done, Runnable onGo) {
+        ask(what, done, "Build it", onGo, "The download was not built.");
+    }
+
+    /** Shows the line and asks first: `goLabel` runs `onGo`; Cancel says `declined`. */
+    void ask(String what, double done, String goLabel, Runnable onGo, String declined) {
         this.onGo = onGo;
+        this.declined = declined;
+        Dom.text(go, goLabel);
         Dom.text(text, what);
         Dom.show(bar, done >= 0);
         if (done >= 0) {

@@ -63,6 +63,11 @@ final class ShareUi {
             why -> app.intent("import", () -> app.setMessage("Import: the file cannot be read (" + why + ").")));
     }
 
+    /** The progress line (downloads, and a link that opens far into a run). */
+    Progress progress() {
+        return progress;
+    }
+
     private void on(String id, String what, Runnable r) {
         Dom.byId(id).addEventListener("click", e -> app.intent(what, r));
     }

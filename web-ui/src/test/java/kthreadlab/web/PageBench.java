@@ -46,7 +46,7 @@ public final class PageBench {
             double[] many = steps(b, "many-threads", 20_000);
             double[] seek = seeks(b);
             double[][] blocks = new double[4][];
-            String[] names = {kthreadlab.scenario.Presets.DEFAULT, largest};
+            String[] names = {Presets.DEFAULT, largest};
             for (int p = 0; p < 2; p++) {
                 blocks[2 * p] = worst(b, names[p], true);
                 blocks[2 * p + 1] = worst(b, names[p], false);
@@ -84,7 +84,7 @@ public final class PageBench {
 
     /** The preset with the most steps (recorded on the JVM). */
     private static String largestPreset() {
-        String best = kthreadlab.scenario.Presets.DEFAULT;
+        String best = Presets.DEFAULT;
         long most = -1;
         for (Presets.Preset p : Presets.all()) {
             History h = new History(p.scenario);
