@@ -62,7 +62,7 @@ class HostileInputTest {
         {"##v=1&preset=seed", "the link has two '#' in a row"},
         {"#v=1&cpus=999&until=1ms&embed=1", "cpus: 999 is out of range"},
         {"#v=1&cpus=1&until=1ms&title=" + IMG, ""},
-        {"#v=1&cpus=1&until=1ms&title=<img src=x onerror=window.__pwned=1>", "title: has a raw space"},
+        {"#v=1&cpus=1&until=1ms&title=<img src=x onerror=window.__pwned=1>", "title: has a raw "},
         {"#v=1&cpus=1&until=1ms&a=0s,insmod,run," + IMG + ",1,sleeper", "a[0].name:"},
         {"#v=1&preset=seed&file=javascript:window.__pwned=1", "file: \"javascript:window.__pwned=1\" is not a source path"},
         {"#v=1&preset=javascript:window.__pwned=1", "preset: \"javascript:window.__pwned=1\" is not a preset"},
