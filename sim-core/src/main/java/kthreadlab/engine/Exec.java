@@ -172,13 +172,8 @@ public final class Exec {
             rq.inIrq = false;
             rq.irqsOff--;
         }
-        if (caller != null && !irqExit && !done.implicit) {
-            caller.onReturn(value);
-            if (caller.returnsWithCallee) {
-                caller.returnsWithCallee = false;
-                ret(value);
-                return;
-            }
+        if (caller != null && !irqExit && !done.implicit && handBack(caller, value)) {
+            return;
         }
         if (irqExit && m.config.preempt == Config.Preempt.FULL && rq.preemptCount == 0 && rq.needResched
                 && !cur.isIdle) {
@@ -193,11 +188,21 @@ public final class Exec {
             result = value;
             return;
         }
+        handBack(caller, value);
+    }
+
+    /**
+     * Gives a returned value to the caller. True when the caller was waiting to return the same
+     * value ("return f(...);") and has now returned too.
+     */
+    private boolean handBack(Frame caller, long value) {
         caller.onReturn(value);
-        if (caller.returnsWithCallee) {
-            caller.returnsWithCallee = false;
-            ret(value);
+        if (!caller.returnsWithCallee) {
+            return false;
         }
+        caller.returnsWithCallee = false;
+        ret(value);
+        return true;
     }
 
     /** Pushes a frame the running code did not call (preemption): no return value goes back. */
