@@ -26,6 +26,8 @@ public final class DoExit extends Frame {
         "exit_notify(tsk, group_dead);",
         "preempt_disable();",
         "do_task_dead();");
+    static final int EXIT_SIGNALS = 0, EXIT_CODE = 1, EXIT_MM = 2, TRACE = 3, EXIT_NOTIFY = 4,
+        PREEMPT_DISABLE = 5, TASK_DEAD = 6;
 
     private final long code;
 
@@ -48,37 +50,37 @@ public final class DoExit extends Frame {
         Machine m = x.m;
         TaskStruct tsk = x.cur;
         switch (pc) {
-            case 0:
+            case EXIT_SIGNALS:
                 tsk.flags |= TaskFlags.PF_EXITING;
-                pc = 1;
+                pc = EXIT_CODE;
                 return;
-            case 1:
+            case EXIT_CODE:
                 tsk.exitCode = (int) code;
-                pc = 2;
+                pc = EXIT_MM;
                 return;
-            case 2:
-                pc = 3;
+            case EXIT_MM:
+                pc = TRACE;
                 if (tsk.vforkDone >= 0) {
                     int done = tsk.vforkDone;
                     tsk.vforkDone = -1;
                     x.call(new Complete(done));
                 }
                 return;
-            case 3:
+            case TRACE:
                 m.tracepoint(x.rq, "sched_process_exit", () -> "comm=" + tsk.comm + " pid=" + tsk.pid + " prio="
                     + tsk.prio);
-                pc = 4;
+                pc = EXIT_NOTIFY;
                 return;
-            case 4:
+            case EXIT_NOTIFY:
                 Exit.exitNotify(m, tsk);
-                pc = 5;
+                pc = PREEMPT_DISABLE;
                 if (tsk.exitState == TaskState.EXIT_ZOMBIE && tsk.parent >= 0) {
                     x.call(new kthreadlab.sched.core.TryToWakeUp(tsk.parent, TaskState.TASK_INTERRUPTIBLE));
                 }
                 return;
-            case 5:
+            case PREEMPT_DISABLE:
                 x.preemptDisable();
-                pc = 6;
+                pc = TASK_DEAD;
                 return;
             default:
                 x.call(new DoTaskDead());

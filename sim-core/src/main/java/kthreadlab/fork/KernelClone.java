@@ -46,7 +46,7 @@ public final class KernelClone extends Frame {
 
     @Override
     public void onReturn(long value) {
-        if (pc == 1) {
+        if (pc == IS_ERR) {
             p = value;
         }
     }

@@ -13,6 +13,7 @@ public final class KernelThread extends Frame {
     static final Code CODE = new Code("kernel/fork.c", "kernel_thread",
         "struct kernel_clone_args args = {",
         "return kernel_clone(&args);");
+    static final int ARGS = 0, CLONE = 1;
     public static final long CSIGNAL = 0xff;
     public static final long CLONE_VM = 0x100;
     public static final long CLONE_FS = 0x200;
@@ -42,8 +43,8 @@ public final class KernelThread extends Frame {
 
     @Override
     public void step(Exec x) {
-        if (pc == 0) {
-            pc = 1;
+        if (pc == ARGS) {
+            pc = CLONE;
             return;
         }
         long cloneFlags = ((flags & 0xffffffffL) | CLONE_VM | CLONE_UNTRACED) & ~CSIGNAL;

@@ -15,6 +15,7 @@ public final class KthreadCreateOnCpu extends Frame {
         "kthread_bind(p, cpu);",
         "to_kthread(p)->cpu = cpu;",
         "#2 return p;");
+    static final int CREATE = 0, IS_ERR = 1, RETURN_ERR = 2, BIND = 3, SET_CPU = 4, RETURN = 5;
     private final KthreadCreateOnNode.Request req;
     private final int cpu;
     private long p;
@@ -36,7 +37,7 @@ public final class KthreadCreateOnCpu extends Frame {
 
     @Override
     public void onReturn(long value) {
-        if (pc == 1) {
+        if (pc == IS_ERR) {
             p = value;
         }
     }
@@ -44,26 +45,26 @@ public final class KthreadCreateOnCpu extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
-                pc = 1;
-                x.call(KthreadCreateOnNode.call(req));
+            case CREATE:
+                pc = IS_ERR;
+                x.call(new KthreadCreateOnNode(req));
                 return;
-            case 1:
-                pc = p < 0 ? 2 : 3;
+            case IS_ERR:
+                pc = p < 0 ? RETURN_ERR : BIND;
                 return;
-            case 2:
+            case RETURN_ERR:
                 x.ret(p);
                 return;
-            case 3:
-                pc = 4;
+            case BIND:
+                pc = SET_CPU;
                 x.call(new KthreadBind((int) p, cpu));
                 return;
-            case 4: {
+            case SET_CPU: {
                 Kthread k = x.m.task((int) p).kthread;
                 if (k != null) {
                     k.cpu = cpu;
                 }
-                pc = 5;
+                pc = RETURN;
                 return;
             }
             default:

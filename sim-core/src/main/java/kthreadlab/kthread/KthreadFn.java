@@ -201,7 +201,7 @@ public final class KthreadFn extends Frame {
                 return;
             case PARKME:
                 pc = CALL_FN;
-                x.call(new KthreadParkme());
+                x.call(new __KthreadParkme());
                 return;
             case CALL_FN:
                 pc = EXIT;

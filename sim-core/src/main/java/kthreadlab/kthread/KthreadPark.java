@@ -24,6 +24,8 @@ public final class KthreadPark extends Frame {
         "wait_for_completion(&kthread->parked);",
         "WARN_ON_ONCE(!wait_task_inactive(k, TASK_PARKED));",
         "return 0;");
+    static final int IF_EXITING = 0, RETURN_ENOSYS = 1, IF_PARKING = 2, RETURN_EBUSY = 3, SHOULD_PARK = 4,
+        IF_NOT_CURRENT = 5, WAKE = 6, WAIT = 7, INACTIVE = 8, RETURN = 9;
     private final int task;
 
     public KthreadPark(int task) {
@@ -39,35 +41,35 @@ public final class KthreadPark extends Frame {
     public void step(Exec x) {
         TaskStruct k = x.m.task(task);
         switch (pc) {
-            case 0:
-                pc = (k.flags & TaskFlags.PF_EXITING) != 0 ? 1 : 2;
+            case IF_EXITING:
+                pc = (k.flags & TaskFlags.PF_EXITING) != 0 ? RETURN_ENOSYS : IF_PARKING;
                 return;
-            case 1:
+            case RETURN_ENOSYS:
                 x.ret(-Errno.ENOSYS);
                 return;
-            case 2:
-                pc = k.kthread.testBit(Kthread.KTHREAD_SHOULD_PARK) ? 3 : 4;
+            case IF_PARKING:
+                pc = k.kthread.testBit(Kthread.KTHREAD_SHOULD_PARK) ? RETURN_EBUSY : SHOULD_PARK;
                 return;
-            case 3:
+            case RETURN_EBUSY:
                 x.ret(-Errno.EBUSY);
                 return;
-            case 4:
+            case SHOULD_PARK:
                 k.kthread.setBit(Kthread.KTHREAD_SHOULD_PARK);
-                pc = 5;
+                pc = IF_NOT_CURRENT;
                 return;
-            case 5:
-                pc = k.id != x.cur.id ? 6 : 9;
+            case IF_NOT_CURRENT:
+                pc = k.id != x.cur.id ? WAKE : RETURN;
                 return;
-            case 6:
-                pc = 7;
+            case WAKE:
+                pc = WAIT;
                 x.call(new WakeUpProcess(task));
                 return;
-            case 7:
-                pc = 8;
+            case WAIT:
+                pc = INACTIVE;
                 x.call(new WaitForCompletion(k.kthread.parked, false));
                 return;
-            case 8:
-                pc = 9;
+            case INACTIVE:
+                pc = RETURN;
                 x.call(new WaitTaskInactive(task, TaskState.TASK_PARKED));
                 return;
             default:

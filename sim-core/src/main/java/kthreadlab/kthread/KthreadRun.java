@@ -12,6 +12,7 @@ public final class KthreadRun extends Frame {
         "if (!IS_ERR(__k)) \\",
         "wake_up_process(__k); \\",
         "__k; \\");
+    static final int CREATE = 0, IS_ERR = 1, WAKE = 2, RETURN = 3;
     private final KthreadCreateOnNode.Request req;
     private long k;
 
@@ -31,7 +32,7 @@ public final class KthreadRun extends Frame {
 
     @Override
     public void onReturn(long value) {
-        if (pc == 1) {
+        if (pc == IS_ERR) {
             k = value;
         }
     }
@@ -39,15 +40,15 @@ public final class KthreadRun extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
-                pc = 1;
-                x.call(KthreadCreateOnNode.call(req));
+            case CREATE:
+                pc = IS_ERR;
+                x.call(new KthreadCreateOnNode(req));
                 return;
-            case 1:
-                pc = k < 0 ? 3 : 2;
+            case IS_ERR:
+                pc = k < 0 ? RETURN : WAKE;
                 return;
-            case 2:
-                pc = 3;
+            case WAKE:
+                pc = RETURN;
                 x.call(new WakeUpProcess((int) k));
                 return;
             default:

@@ -23,6 +23,8 @@ public final class KthreadStop extends Frame {
         "put_task_struct(k);",
         "trace_sched_kthread_stop_ret(ret);",
         "return ret;");
+    static final int TRACE = 0, GET_TASK = 1, TO_KTHREAD = 2, SHOULD_STOP = 3, UNPARK = 4, WAKE = 5, WAIT = 6,
+        EXIT_CODE = 7, PUT_TASK = 8, TRACE_RET = 9, RETURN = 10;
     private final int task;
     private long ret;
 
@@ -40,40 +42,40 @@ public final class KthreadStop extends Frame {
         Machine m = x.m;
         TaskStruct k = m.task(task);
         switch (pc) {
-            case 0:
+            case TRACE:
                 m.tracepoint(x.rq, "sched_kthread_stop", () -> "comm=" + k.comm + " pid=" + k.pid);
-                pc = 1;
+                pc = GET_TASK;
                 return;
-            case 1:
-            case 2:
+            case GET_TASK:
+            case TO_KTHREAD:
                 pc++;
                 return;
-            case 3:
+            case SHOULD_STOP:
                 k.kthread.setBit(Kthread.KTHREAD_SHOULD_STOP);
-                pc = 4;
+                pc = UNPARK;
                 return;
-            case 4:
-                pc = 5;
+            case UNPARK:
+                pc = WAKE;
                 x.call(new KthreadUnpark(task));
                 return;
-            case 5:
-                pc = 6;
+            case WAKE:
+                pc = WAIT;
                 x.call(new WakeUpProcess(task));
                 return;
-            case 6:
-                pc = 7;
+            case WAIT:
+                pc = EXIT_CODE;
                 x.call(new WaitForCompletion(k.kthread.exited, false));
                 return;
-            case 7:
+            case EXIT_CODE:
                 ret = k.exitCode;
-                pc = 8;
+                pc = PUT_TASK;
                 return;
-            case 8:
-                pc = 9;
+            case PUT_TASK:
+                pc = TRACE_RET;
                 return;
-            case 9:
+            case TRACE_RET:
                 m.tracepoint(x.rq, "sched_kthread_stop_ret", () -> "ret=" + ret);
-                pc = 10;
+                pc = RETURN;
                 return;
             default:
                 x.ret(ret);

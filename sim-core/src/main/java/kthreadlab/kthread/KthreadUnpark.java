@@ -15,6 +15,7 @@ public final class KthreadUnpark extends Frame {
         "__kthread_bind(k, kthread->cpu, TASK_PARKED);",
         "clear_bit(KTHREAD_SHOULD_PARK, &kthread->flags);",
         "wake_up_state(k, TASK_PARKED);");
+    static final int IF_PER_CPU = 0, BIND = 1, CLEAR_PARK = 2, WAKE = 3;
     private final int task;
 
     public KthreadUnpark(int task) {
@@ -30,16 +31,16 @@ public final class KthreadUnpark extends Frame {
     public void step(Exec x) {
         Kthread k = x.m.task(task).kthread;
         switch (pc) {
-            case 0:
-                pc = k.testBit(Kthread.KTHREAD_IS_PER_CPU) ? 1 : 2;
+            case IF_PER_CPU:
+                pc = k.testBit(Kthread.KTHREAD_IS_PER_CPU) ? BIND : CLEAR_PARK;
                 return;
-            case 1:
-                pc = 2;
+            case BIND:
+                pc = CLEAR_PARK;
                 x.call(new __KthreadBindMask(task, CpuMask.of(k.cpu), TaskState.TASK_PARKED));
                 return;
-            case 2:
+            case CLEAR_PARK:
                 k.clearBit(Kthread.KTHREAD_SHOULD_PARK);
-                pc = 3;
+                pc = WAKE;
                 return;
             default:
                 x.callAndReturn(new WakeUpProcess(task, TaskState.TASK_PARKED));

@@ -20,6 +20,7 @@ public final class AllocWorkqueue extends Frame {
         "if (wq_online && init_rescuer(wq) < 0)",
         "list_add_tail_rcu(&wq->list, &workqueues);",
         "return wq;");
+    static final int NAME = 0, ALLOC_PWQS = 1, INIT_RESCUER = 2, LIST_ADD = 3, RETURN = 4;
     private final String name;
     private final int flags;
     private int wq = -1;
@@ -43,12 +44,12 @@ public final class AllocWorkqueue extends Frame {
     public void step(Exec x) {
         Machine m = x.m;
         switch (pc) {
-            case 0:
+            case NAME:
                 wq = create(m, name, flags);
-                pc = 1;
+                pc = ALLOC_PWQS;
                 return;
-            case 1: {
-                pc = 2;
+            case ALLOC_PWQS: {
+                pc = INIT_RESCUER;
                 Workqueue q = m.wq.wq(wq);
                 WorkerPool p = m.wq.pool(q.pools[0]);
                 if (q.unbound() && p.nrWorkers == 0 && m.wq.online) {
@@ -56,14 +57,14 @@ public final class AllocWorkqueue extends Frame {
                 }
                 return;
             }
-            case 2:
-                pc = 3;
+            case INIT_RESCUER:
+                pc = LIST_ADD;
                 if (m.wq.online) {
                     x.call(new InitRescuer(wq));
                 }
                 return;
-            case 3:
-                pc = 4;
+            case LIST_ADD:
+                pc = RETURN;
                 return;
             default:
                 x.ret(wq);

@@ -99,7 +99,7 @@ public final class CreateWorker extends Frame {
                 return;
             case CREATE:
                 pc = IS_ERR;
-                x.call(KthreadCreateOnNode.call(new KthreadCreateOnNode.Request("worker_thread", worker,
+                x.call(new KthreadCreateOnNode(new KthreadCreateOnNode.Request("worker_thread", worker,
                     "kworker/" + idBuf, 0, memoryShort(m) ? "kmalloc" : "")));
                 return;
             case IS_ERR:

@@ -19,6 +19,7 @@ public final class DestroyWorkqueue extends Frame {
         "if (wq->rescuer) {",
         "kthread_stop(rescuer->task);",
         "list_del_rcu(&wq->list);");
+    static final int DRAIN = 0, IF_RESCUER = 1, STOP_RESCUER = 2, LIST_DEL = 3;
     private final int wq;
 
     public DestroyWorkqueue(int wq) {
@@ -40,22 +41,22 @@ public final class DestroyWorkqueue extends Frame {
         Machine m = x.m;
         Workqueue q = m.wq.wq(wq);
         switch (pc) {
-            case 0: {
+            case DRAIN: {
                 int busy = busyWork(m);
                 if (busy >= 0) {
                     x.call(new FlushWork(busy));
                     return;
                 }
-                pc = 1;
+                pc = IF_RESCUER;
                 return;
             }
-            case 1:
-                pc = q.rescuer >= 0 ? 2 : 3;
+            case IF_RESCUER:
+                pc = q.rescuer >= 0 ? STOP_RESCUER : LIST_DEL;
                 return;
-            case 2: {
+            case STOP_RESCUER: {
                 int task = m.wq.worker(q.rescuer).task;
                 q.rescuer = -1;
-                pc = 3;
+                pc = LIST_DEL;
                 x.call(new KthreadStop(task));
                 return;
             }

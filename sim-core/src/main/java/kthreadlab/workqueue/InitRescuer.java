@@ -22,6 +22,8 @@ public final class InitRescuer extends Frame {
         "kthread_bind_mask(rescuer->task, cpu_possible_mask);",
         "wake_up_process(rescuer->task);",
         "#2 return 0;");
+    static final int IF_RECLAIM = 0, RETURN_NONE = 1, ALLOC = 2, CREATE = 3, SET_RESCUER = 4, BIND = 5,
+        WAKE = 6, RETURN = 7;
     private final int wq;
     private int rescuer = -1;
     private long task;
@@ -42,7 +44,7 @@ public final class InitRescuer extends Frame {
 
     @Override
     public void onReturn(long value) {
-        if (pc == 4) {
+        if (pc == SET_RESCUER) {
             task = value;
         }
     }
@@ -52,26 +54,26 @@ public final class InitRescuer extends Frame {
         Machine m = x.m;
         Workqueue q = m.wq.wq(wq);
         switch (pc) {
-            case 0:
-                pc = (q.flags & Workqueue.WQ_MEM_RECLAIM) == 0 ? 1 : 2;
+            case IF_RECLAIM:
+                pc = (q.flags & Workqueue.WQ_MEM_RECLAIM) == 0 ? RETURN_NONE : ALLOC;
                 return;
-            case 1:
+            case RETURN_NONE:
                 x.ret(0);
                 return;
-            case 2: {
+            case ALLOC: {
                 Worker w = new Worker(m.wq.workers.size());
                 w.rescueWq = wq;
                 m.wq.workers.add(w);
                 rescuer = w.id;
-                pc = 3;
+                pc = CREATE;
                 return;
             }
-            case 3:
-                pc = 4;
-                x.call(KthreadCreateOnNode.call(new KthreadCreateOnNode.Request("rescuer_thread", rescuer, q.name, 0,
+            case CREATE:
+                pc = SET_RESCUER;
+                x.call(new KthreadCreateOnNode(new KthreadCreateOnNode.Request("rescuer_thread", rescuer, q.name, 0,
                     "")));
                 return;
-            case 4:
+            case SET_RESCUER:
                 if (task < 0) {
                     m.wq.worker(rescuer).dead = true;
                     x.ret(task);
@@ -79,14 +81,14 @@ public final class InitRescuer extends Frame {
                 }
                 m.wq.worker(rescuer).task = (int) task;
                 q.rescuer = rescuer;
-                pc = 5;
+                pc = BIND;
                 return;
-            case 5:
-                pc = 6;
+            case BIND:
+                pc = WAKE;
                 x.call(new __KthreadBindMask((int) task, CpuMask.first(m.config.cpus)));
                 return;
-            case 6:
-                pc = 7;
+            case WAKE:
+                pc = RETURN;
                 x.call(new WakeUpProcess((int) task));
                 return;
             default:

@@ -17,6 +17,7 @@ public final class InsertWork extends Frame {
         "list_add_tail(&work->entry, head);",
         "if (__need_more_worker(pool))",
         "wake_up_worker(pool);");
+    static final int SET_PWQ = 0, ADD_TAIL = 1, IF_MORE = 2, WAKE = 3;
     private final int pool;
     private final int work;
     private final int wq;
@@ -42,12 +43,12 @@ public final class InsertWork extends Frame {
         WorkerPool p = x.m.wq.pool(pool);
         Work w = x.m.wq.work(work);
         switch (pc) {
-            case 0:
+            case SET_PWQ:
                 w.wq = wq;
                 w.pool = pool;
-                pc = 1;
+                pc = ADD_TAIL;
                 return;
-            case 1:
+            case ADD_TAIL:
                 if (scheduledOf >= 0) {
                     x.m.wq.worker(scheduledOf).scheduled.add(0, work);
                 } else if (at >= 0 && at <= p.worklist.size()) {
@@ -55,11 +56,11 @@ public final class InsertWork extends Frame {
                 } else {
                     p.worklist.add(work);
                 }
-                pc = 2;
+                pc = IF_MORE;
                 return;
-            case 2:
+            case IF_MORE:
                 if (Policy.needMoreWorkerRaw(p)) {
-                    pc = 3;
+                    pc = WAKE;
                 } else {
                     x.ret(0);
                 }

@@ -15,6 +15,8 @@ public final class ManageWorkers extends Frame {
         "maybe_create_worker(pool);",
         "pool->flags &= ~POOL_MANAGER_ACTIVE;",
         "return true;");
+    static final int IF_ACTIVE = 0, RETURN_FALSE = 1, SET_ACTIVE = 2, MAYBE_CREATE = 3, CLEAR_ACTIVE = 4,
+        RETURN_TRUE = 5;
     private final int worker;
 
     public ManageWorkers(int worker) {
@@ -31,25 +33,25 @@ public final class ManageWorkers extends Frame {
         Worker w = x.m.wq.worker(worker);
         WorkerPool p = x.m.wq.pool(w.pool);
         switch (pc) {
-            case 0:
-                pc = p.managerActive ? 1 : 2;
+            case IF_ACTIVE:
+                pc = p.managerActive ? RETURN_FALSE : SET_ACTIVE;
                 return;
-            case 1:
+            case RETURN_FALSE:
                 x.ret(0);
                 return;
-            case 2:
+            case SET_ACTIVE:
                 p.managerActive = true;
                 p.manager = worker;
-                pc = 3;
+                pc = MAYBE_CREATE;
                 return;
-            case 3:
-                pc = 4;
+            case MAYBE_CREATE:
+                pc = CLEAR_ACTIVE;
                 x.call(new MaybeCreateWorker(p.id));
                 return;
-            case 4:
+            case CLEAR_ACTIVE:
                 p.managerActive = false;
                 p.manager = -1;
-                pc = 5;
+                pc = RETURN_TRUE;
                 return;
             default:
                 x.ret(1);

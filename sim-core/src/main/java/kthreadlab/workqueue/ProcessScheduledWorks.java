@@ -10,6 +10,7 @@ public final class ProcessScheduledWorks extends Frame {
     static final Code CODE = new Code("kernel/workqueue.c", "process_scheduled_works",
         "while (!list_empty(&worker->scheduled)) {",
         "process_one_work(worker, work);");
+    static final int WHILE = 0, PROCESS = 1;
     private final int worker;
 
     public ProcessScheduledWorks(int worker) {
@@ -24,15 +25,15 @@ public final class ProcessScheduledWorks extends Frame {
     @Override
     public void step(Exec x) {
         Worker w = x.m.wq.worker(worker);
-        if (pc == 0) {
+        if (pc == WHILE) {
             if (w.scheduled.isEmpty()) {
                 x.ret(0);
             } else {
-                pc = 1;
+                pc = PROCESS;
             }
             return;
         }
-        pc = 0;
+        pc = WHILE;
         x.call(new ProcessOneWork(worker, w.scheduled.get(0)));
     }
 }

@@ -17,6 +17,7 @@ public final class QueueWorkOn extends Frame {
         "ret = true;",
         "local_irq_restore(flags);",
         "return ret;");
+    static final int IRQ_SAVE = 0, TEST_AND_SET = 1, QUEUE = 2, RET_TRUE = 3, IRQ_RESTORE = 4, RETURN = 5;
     private final int cpu;
     private final int wq;
     private final int work;
@@ -42,30 +43,30 @@ public final class QueueWorkOn extends Frame {
     public void step(Exec x) {
         Work w = x.m.wq.work(work);
         switch (pc) {
-            case 0:
+            case IRQ_SAVE:
                 x.rq.irqsOff++;
-                pc = 1;
+                pc = TEST_AND_SET;
                 return;
-            case 1:
+            case TEST_AND_SET:
                 if (w.pending) {
-                    pc = 4;
+                    pc = IRQ_RESTORE;
                 } else {
                     w.pending = true;
                     w.queued++;
-                    pc = 2;
+                    pc = QUEUE;
                 }
                 return;
-            case 2:
-                pc = 3;
+            case QUEUE:
+                pc = RET_TRUE;
                 x.call(new __QueueWork(cpu, wq, work));
                 return;
-            case 3:
+            case RET_TRUE:
                 ret = 1;
-                pc = 4;
+                pc = IRQ_RESTORE;
                 return;
-            case 4:
+            case IRQ_RESTORE:
                 x.rq.irqsOff--;
-                pc = 5;
+                pc = RETURN;
                 return;
             default:
                 x.ret(ret);

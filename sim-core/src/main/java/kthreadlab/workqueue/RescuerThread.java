@@ -46,8 +46,10 @@ public final class RescuerThread extends Frame {
         "wake_up_worker(pool);",
         "raw_spin_unlock_irq(&pool->lock);",
         "worker_detach_from_pool(rescuer);");
-    static final int WHILE = 4, STOP = 5, RUNNING = 11, DEL = 12, ATTACH = 13, LOCK = 14, SLURP = 15, IF_SCHEDULED = 16,
-        PROCESS = 17, REQUEUE = 18, IF_MORE = 19, WAKE = 20, UNLOCK = 21, DETACH = 22;
+    static final int NICE = 0, PF = 1, SET_IDLE = 2, SHOULD_STOP = 3, WHILE = 4, STOP = 5, STOP_RUNNING = 6,
+        PF_OFF = 7, RETURN = 8, SCHEDULE = 9, GOTO_REPEAT = 10, RUNNING = 11, DEL = 12, ATTACH = 13,
+        LOCK = 14, SLURP = 15, IF_SCHEDULED = 16, PROCESS = 17, REQUEUE = 18, IF_MORE = 19, WAKE = 20,
+        UNLOCK = 21, DETACH = 22;
     private final int rescuer;
     private long stop;
     /** The pool of the pwq being rescued. */
@@ -64,7 +66,7 @@ public final class RescuerThread extends Frame {
 
     @Override
     public void onReturn(long value) {
-        if (pc == 4) {
+        if (pc == WHILE) {
             stop = value;
         }
     }
@@ -72,47 +74,47 @@ public final class RescuerThread extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
+            case NICE:
                 x.cur.prio = 100;
                 x.cur.se.weight = Weights.ofNice(-20);
-                pc = 1;
+                pc = PF;
                 return;
-            case 1:
+            case PF:
                 x.cur.flags |= TaskFlags.PF_WQ_WORKER;
-                pc = 2;
+                pc = SET_IDLE;
                 return;
-            case 2:
+            case SET_IDLE:
                 x.cur.state = TaskState.TASK_IDLE;
-                pc = 3;
+                pc = SHOULD_STOP;
                 return;
-            case 3:
-                pc = 4;
+            case SHOULD_STOP:
+                pc = WHILE;
                 x.call(new KthreadShouldStop());
                 return;
             case WHILE:
                 pc = x.m.wq.wq(x.m.wq.worker(rescuer).rescueWq).maydays.isEmpty() ? STOP : RUNNING;
                 return;
-            case 5:
-                pc = stop != 0 ? 6 : 9;
+            case STOP:
+                pc = stop != 0 ? STOP_RUNNING : SCHEDULE;
                 return;
-            case 6:
+            case STOP_RUNNING:
                 x.cur.state = TaskState.TASK_RUNNING;
-                pc = 7;
+                pc = PF_OFF;
                 return;
-            case 7:
+            case PF_OFF:
                 x.cur.flags &= ~TaskFlags.PF_WQ_WORKER;
-                pc = 8;
+                pc = RETURN;
                 return;
-            case 8:
+            case RETURN:
                 x.m.wq.worker(rescuer).dead = true;
                 x.ret(0);
                 return;
-            case 9:
-                pc = 10;
+            case SCHEDULE:
+                pc = GOTO_REPEAT;
                 x.call(new Schedule());
                 return;
-            case 10:
-                pc = 2;
+            case GOTO_REPEAT:
+                pc = SET_IDLE;
                 return;
             default:
                 rescue(x);

@@ -11,6 +11,7 @@ public final class WakeUpWorker extends Frame {
         "struct worker *worker = first_idle_worker(pool);",
         "if (likely(worker))",
         "wake_up_process(worker->task);");
+    static final int FIRST_IDLE = 0, IF_WORKER = 1, WAKE = 2;
     private final int pool;
     private int worker = -1;
 
@@ -26,15 +27,15 @@ public final class WakeUpWorker extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
+            case FIRST_IDLE:
                 worker = Policy.firstIdleWorker(x.m.wq.pool(pool));
-                pc = 1;
+                pc = IF_WORKER;
                 return;
-            case 1:
+            case IF_WORKER:
                 if (worker < 0) {
                     x.ret(0);
                 } else {
-                    pc = 2;
+                    pc = WAKE;
                 }
                 return;
             default:

@@ -17,6 +17,7 @@ public final class WorkerEnterIdle extends Frame {
         "list_add(&worker->entry, &pool->idle_list);",
         "if (too_many_workers(pool) && !timer_pending(&pool->idle_timer))",
         "mod_timer(&pool->idle_timer, jiffies + IDLE_WORKER_TIMEOUT);");
+    static final int SET_IDLE = 0, NR_IDLE = 1, LAST_ACTIVE = 2, ADD = 3, IF_TOO_MANY = 4, MOD_TIMER = 5;
     private final int worker;
 
     public WorkerEnterIdle(int worker) {
@@ -34,25 +35,25 @@ public final class WorkerEnterIdle extends Frame {
         Worker w = m.wq.worker(worker);
         WorkerPool p = m.wq.pool(w.pool);
         switch (pc) {
-            case 0:
+            case SET_IDLE:
                 w.flags |= Worker.WORKER_IDLE;
-                pc = 1;
+                pc = NR_IDLE;
                 return;
-            case 1:
+            case NR_IDLE:
                 p.nrIdle++;
-                pc = 2;
+                pc = LAST_ACTIVE;
                 return;
-            case 2:
+            case LAST_ACTIVE:
                 w.lastActive = m.now;
-                pc = 3;
+                pc = ADD;
                 return;
-            case 3:
+            case ADD:
                 p.idleList.add(0, worker);
-                pc = 4;
+                pc = IF_TOO_MANY;
                 return;
-            case 4:
+            case IF_TOO_MANY:
                 if (Policy.tooManyWorkers(p) && !p.idleTimerArmed) {
-                    pc = 5;
+                    pc = MOD_TIMER;
                 } else {
                     x.ret(0);
                 }

@@ -12,6 +12,7 @@ public final class WorkerLeaveIdle extends Frame {
         "worker_clr_flags(worker, WORKER_IDLE);",
         "pool->nr_idle--;",
         "list_del_init(&worker->entry);");
+    static final int CLR_IDLE = 0, NR_IDLE = 1, DEL = 2;
     private final int worker;
 
     public WorkerLeaveIdle(int worker) {
@@ -28,13 +29,13 @@ public final class WorkerLeaveIdle extends Frame {
         Worker w = x.m.wq.worker(worker);
         WorkerPool p = x.m.wq.pool(w.pool);
         switch (pc) {
-            case 0:
+            case CLR_IDLE:
                 Policy.clrFlags(x.m, w, Worker.WORKER_IDLE);
-                pc = 1;
+                pc = NR_IDLE;
                 return;
-            case 1:
+            case NR_IDLE:
                 p.nrIdle--;
-                pc = 2;
+                pc = DEL;
                 return;
             default:
                 p.idleList.remove(Integer.valueOf(worker));

@@ -12,6 +12,7 @@ public final class WqWorkerRunning extends Frame {
         "return;",
         "atomic_inc(&worker->pool->nr_running);",
         "worker->sleeping = 0;");
+    static final int IF_SLEEPING = 0, RETURN = 1, NR_RUNNING = 2, SLEEPING = 3;
     private final int task;
 
     public WqWorkerRunning(int task) {
@@ -27,17 +28,17 @@ public final class WqWorkerRunning extends Frame {
     public void step(Exec x) {
         Worker w = x.m.wq.workerOfTask(task);
         switch (pc) {
-            case 0:
-                pc = w == null || !w.sleeping ? 1 : 2;
+            case IF_SLEEPING:
+                pc = w == null || !w.sleeping ? RETURN : NR_RUNNING;
                 return;
-            case 1:
+            case RETURN:
                 x.ret(0);
                 return;
-            case 2:
+            case NR_RUNNING:
                 if ((w.flags & Worker.WORKER_NOT_RUNNING) == 0) {
                     x.m.wq.pool(w.pool).nrRunning++;
                 }
-                pc = 3;
+                pc = SLEEPING;
                 return;
             default:
                 w.sleeping = false;

@@ -21,6 +21,8 @@ public final class WqWorkerSleeping extends Frame {
         "next = first_idle_worker(pool);",
         "wake_up_process(next->task);",
         "raw_spin_unlock_irq(&pool->lock);");
+    static final int NOT_RUNNING = 0, RETURN = 1, SLEEPING = 2, LOCK = 3, NR_RUNNING = 4, FIRST_IDLE = 5,
+        WAKE = 6, UNLOCK = 7;
     private final int task;
     private int next = -1;
 
@@ -37,32 +39,32 @@ public final class WqWorkerSleeping extends Frame {
     public void step(Exec x) {
         Worker w = x.m.wq.workerOfTask(task);
         switch (pc) {
-            case 0:
-                pc = w == null || (w.flags & Worker.WORKER_NOT_RUNNING) != 0 || w.sleeping ? 1 : 2;
+            case NOT_RUNNING:
+                pc = w == null || (w.flags & Worker.WORKER_NOT_RUNNING) != 0 || w.sleeping ? RETURN : SLEEPING;
                 return;
-            case 1:
+            case RETURN:
                 x.ret(0);
                 return;
-            case 2:
+            case SLEEPING:
                 w.sleeping = true;
-                pc = 3;
+                pc = LOCK;
                 return;
-            case 3:
+            case LOCK:
                 x.rq.irqsOff++;
-                pc = 4;
+                pc = NR_RUNNING;
                 return;
-            case 4: {
+            case NR_RUNNING: {
                 WorkerPool p = x.m.wq.pool(w.pool);
                 p.nrRunning--;
-                pc = p.nrRunning == 0 && !p.worklist.isEmpty() ? 5 : 7;
+                pc = p.nrRunning == 0 && !p.worklist.isEmpty() ? FIRST_IDLE : UNLOCK;
                 return;
             }
-            case 5:
+            case FIRST_IDLE:
                 next = Policy.firstIdleWorker(x.m.wq.pool(w.pool));
-                pc = next >= 0 ? 6 : 7;
+                pc = next >= 0 ? WAKE : UNLOCK;
                 return;
-            case 6:
-                pc = 7;
+            case WAKE:
+                pc = UNLOCK;
                 x.call(new WakeUpProcess(x.m.wq.worker(next).task));
                 return;
             default:

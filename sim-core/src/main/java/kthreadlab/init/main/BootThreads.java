@@ -189,7 +189,7 @@ public final class BootThreads extends Frame {
                 long data = s.fn.equals("sleeper") ? 1000 : 0;
                 KthreadCreateOnNode.Request req = new KthreadCreateOnNode.Request(s.fn, data, s.name, 0, "");
                 phase = 1;
-                x.call(s.cpu >= 0 ? new KthreadCreateOnCpu(req, s.cpu) : KthreadCreateOnNode.call(req));
+                x.call(s.cpu >= 0 ? new KthreadCreateOnCpu(req, s.cpu) : new KthreadCreateOnNode(req));
                 return;
             }
             case 1:

@@ -21,6 +21,7 @@ public final class KernelInit extends Frame {
         "wait_for_completion(&kthreadd_done);",
         "kernel_init_freeable();",
         "if (!try_to_run_init_process(\"/sbin/init\") ||");
+    static final int WAIT_KTHREADD = 0, FREEABLE = 1, RUN_INIT = 2;
 
     @Override
     public Code code() {
@@ -31,12 +32,12 @@ public final class KernelInit extends Frame {
     public void step(Exec x) {
         Machine m = x.m;
         switch (pc) {
-            case 0:
-                pc = 1;
+            case WAIT_KTHREADD:
+                pc = FREEABLE;
                 x.call(new WaitForCompletion(m.kthreaddDone, false));
                 return;
-            case 1:
-                pc = 2;
+            case FREEABLE:
+                pc = RUN_INIT;
                 if (m.scenario.boot.equals("v5.15")) {
                     x.call(new BootThreads());
                 } else if (m.scenario.boot.equals("workqueues")) {

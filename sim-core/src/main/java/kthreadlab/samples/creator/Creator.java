@@ -366,7 +366,7 @@ public final class Creator {
                     return;
                 case CREATE:
                     pc = IS_ERR;
-                    x.call(KthreadCreateOnNode.call(request(a)));
+                    x.call(new KthreadCreateOnNode(request(a)));
                     return;
                 case WAKE:
                     if (called) {

@@ -49,6 +49,7 @@ public final class SampleFns {
             "sleeper_loops++;",
             "schedule_timeout_interruptible(msecs_to_jiffies(period_ms));",
             "return 0;");
+        static final int SHOULD_STOP = 0, WHILE = 1, LOOPS = 2, SLEEP = 3, RETURN = 4;
         private final long periodMs;
         private long stop;
 
@@ -63,7 +64,7 @@ public final class SampleFns {
 
         @Override
         public void onReturn(long value) {
-            if (pc == 1) {
+            if (pc == WHILE) {
                 stop = value;
             }
         }
@@ -71,18 +72,18 @@ public final class SampleFns {
         @Override
         public void step(Exec x) {
             switch (pc) {
-                case 0:
-                    pc = 1;
+                case SHOULD_STOP:
+                    pc = WHILE;
                     x.call(new KthreadShouldStop());
                     return;
-                case 1:
-                    pc = stop != 0 ? 4 : 2;
+                case WHILE:
+                    pc = stop != 0 ? RETURN : LOOPS;
                     return;
-                case 2:
-                    pc = 3;
+                case LOOPS:
+                    pc = SLEEP;
                     return;
-                case 3:
-                    pc = 0;
+                case SLEEP:
+                    pc = SHOULD_STOP;
                     x.call(new ScheduleTimeout(msecsToJiffies(periodMs, x.m.config.hz), true));
                     return;
                 default:
@@ -99,6 +100,7 @@ public final class SampleFns {
             "do_some_work();",
             "cond_resched();",
             "return 0;");
+        static final int SHOULD_STOP = 0, WHILE = 1, WORK = 2, COND_RESCHED = 3, RETURN = 4;
         private long stop;
 
         @Override
@@ -108,7 +110,7 @@ public final class SampleFns {
 
         @Override
         public void onReturn(long value) {
-            if (pc == 1) {
+            if (pc == WHILE) {
                 stop = value;
             }
         }
@@ -116,19 +118,19 @@ public final class SampleFns {
         @Override
         public void step(Exec x) {
             switch (pc) {
-                case 0:
-                    pc = 1;
+                case SHOULD_STOP:
+                    pc = WHILE;
                     x.call(new KthreadShouldStop());
                     return;
-                case 1:
-                    pc = stop != 0 ? 4 : 2;
+                case WHILE:
+                    pc = stop != 0 ? RETURN : WORK;
                     return;
-                case 2:
+                case WORK:
                     x.cost(StepCost.WORK);
-                    pc = 3;
+                    pc = COND_RESCHED;
                     return;
-                case 3:
-                    pc = 0;
+                case COND_RESCHED:
+                    pc = SHOULD_STOP;
                     __CondResched.call(x);
                     return;
                 default:
@@ -151,6 +153,8 @@ public final class SampleFns {
             "kthread_parkme();",
             "continue;",
             "schedule();");
+        static final int SET_STATE = 0, SHOULD_STOP = 1, IF_STOP = 2, STOP_RUNNING = 3, RETURN = 4,
+            SHOULD_PARK = 5, IF_PARK = 6, PARK_RUNNING = 7, PARKME = 8, CONTINUE = 9, SCHEDULE = 10;
         private long answer;
 
         @Override
@@ -166,44 +170,44 @@ public final class SampleFns {
         @Override
         public void step(Exec x) {
             switch (pc) {
-                case 0:
+                case SET_STATE:
                     x.cur.state = TaskState.TASK_INTERRUPTIBLE;
-                    pc = 1;
+                    pc = SHOULD_STOP;
                     return;
-                case 1:
-                    pc = 2;
+                case SHOULD_STOP:
+                    pc = IF_STOP;
                     x.call(new KthreadShouldStop());
                     return;
-                case 2:
-                    pc = answer != 0 ? 3 : 5;
+                case IF_STOP:
+                    pc = answer != 0 ? STOP_RUNNING : SHOULD_PARK;
                     return;
-                case 3:
+                case STOP_RUNNING:
                     x.cur.state = TaskState.TASK_RUNNING;
-                    pc = 4;
+                    pc = RETURN;
                     return;
-                case 4:
+                case RETURN:
                     x.ret(0);
                     return;
-                case 5:
-                    pc = 6;
+                case SHOULD_PARK:
+                    pc = IF_PARK;
                     x.call(new KthreadShouldPark());
                     return;
-                case 6:
-                    pc = answer != 0 ? 7 : 10;
+                case IF_PARK:
+                    pc = answer != 0 ? PARK_RUNNING : SCHEDULE;
                     return;
-                case 7:
+                case PARK_RUNNING:
                     x.cur.state = TaskState.TASK_RUNNING;
-                    pc = 8;
+                    pc = PARKME;
                     return;
-                case 8:
-                    pc = 9;
-                    x.call(new KthreadParkme(true));
+                case PARKME:
+                    pc = CONTINUE;
+                    x.call(new KthreadParkme());
                     return;
-                case 9:
-                    pc = 0;
+                case CONTINUE:
+                    pc = SET_STATE;
                     return;
                 default:
-                    pc = 0;
+                    pc = SET_STATE;
                     x.call(new Schedule());
             }
         }
@@ -214,6 +218,7 @@ public final class SampleFns {
         static final Code CODE = new Code(FILE, "oneshot_fn",
             "do_some_work();",
             "return 42;");
+        static final int WORK = 0, RETURN = 1;
 
         @Override
         public Code code() {
@@ -222,9 +227,9 @@ public final class SampleFns {
 
         @Override
         public void step(Exec x) {
-            if (pc == 0) {
+            if (pc == WORK) {
                 x.cost(StepCost.WORK);
-                pc = 1;
+                pc = RETURN;
                 return;
             }
             x.ret(42);
@@ -246,6 +251,8 @@ public final class SampleFns {
             "do_some_work();",
             "__set_current_state(TASK_RUNNING); /* stopping */",
             "return 0;");
+        static final int SET_IDLE = 0, SHOULD_STOP = 1, IF_STOP = 2, BREAK = 3, IF_NO_WORK = 4, SCHEDULE = 5,
+            CONTINUE = 6, GOT_WORK = 7, WORK_PENDING = 8, WORK = 9, STOP_RUNNING = 10, RETURN = 11;
         private long stop;
 
         @Override
@@ -255,7 +262,7 @@ public final class SampleFns {
 
         @Override
         public void onReturn(long value) {
-            if (pc == 2) {
+            if (pc == IF_STOP) {
                 stop = value;
             }
         }
@@ -263,33 +270,33 @@ public final class SampleFns {
         @Override
         public void step(Exec x) {
             switch (pc) {
-                case 0:
+                case SET_IDLE:
                     x.cur.state = TaskState.TASK_IDLE;
-                    pc = 1;
+                    pc = SHOULD_STOP;
                     return;
-                case 1:
-                    pc = 2;
+                case SHOULD_STOP:
+                    pc = IF_STOP;
                     x.call(new KthreadShouldStop());
                     return;
-                case 2:
-                    pc = stop != 0 ? 3 : 4;
+                case IF_STOP:
+                    pc = stop != 0 ? BREAK : IF_NO_WORK;
                     return;
-                case 3:
-                    pc = 10;
+                case BREAK:
+                    pc = STOP_RUNNING;
                     return;
-                case 4:
-                    pc = 5;
+                case IF_NO_WORK:
+                    pc = SCHEDULE;
                     return;
-                case 5:
-                    pc = 6;
+                case SCHEDULE:
+                    pc = CONTINUE;
                     x.call(new Schedule());
                     return;
-                case 6:
-                    pc = 0;
+                case CONTINUE:
+                    pc = SET_IDLE;
                     return;
-                case 10:
+                case STOP_RUNNING:
                     x.cur.state = TaskState.TASK_RUNNING;
-                    pc = 11;
+                    pc = RETURN;
                     return;
                 default:
                     x.ret(0);

@@ -73,6 +73,7 @@ public final class WorkFns {
         static final Code CODE = new Code(FILE, "cpu_work_fn",
             "for (i = 0; i < busy_loops; i++)",
             "cpu_relax();");
+        static final int FOR = 0, RELAX = 1;
         private int i;
 
         @Override
@@ -82,9 +83,9 @@ public final class WorkFns {
 
         @Override
         public void step(Exec x) {
-            if (pc == 0) {
+            if (pc == FOR) {
                 if (i < BUSY_LOOPS) {
-                    pc = 1;
+                    pc = RELAX;
                 } else {
                     x.ret(0);
                 }
@@ -92,7 +93,7 @@ public final class WorkFns {
             }
             x.cost(StepCost.WORK);
             i++;
-            pc = 0;
+            pc = FOR;
         }
     }
 }

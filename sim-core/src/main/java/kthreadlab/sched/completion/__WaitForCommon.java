@@ -17,6 +17,7 @@ public final class __WaitForCommon extends Frame {
     static final Code CODE = new Code("kernel/sched/completion.c", "__wait_for_common",
         "might_sleep();",
         "timeout = do_wait_for_common(x, action, timeout, state);");
+    static final int MIGHT_SLEEP = 0, DO_WAIT = 1;
 
     private final int completion;
     private final int state;
@@ -38,8 +39,8 @@ public final class __WaitForCommon extends Frame {
 
     @Override
     public void step(Exec x) {
-        if (pc == 0) {
-            pc = 1;
+        if (pc == MIGHT_SLEEP) {
+            pc = DO_WAIT;
             if (x.m.config.preempt == Config.Preempt.VOLUNTARY) {
                 x.call(new __CondResched());
             }

@@ -15,6 +15,7 @@ public final class SchedSubmitWork extends Frame {
         "preempt_disable();",
         "wq_worker_sleeping(tsk);",
         "preempt_enable_no_resched();");
+    static final int IF_WORKER = 0, PREEMPT_DISABLE = 1, SLEEPING = 2, PREEMPT_ENABLE = 3;
     private final int task;
 
     public SchedSubmitWork(int task) {
@@ -29,15 +30,15 @@ public final class SchedSubmitWork extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
-                pc = 1;
+            case IF_WORKER:
+                pc = PREEMPT_DISABLE;
                 return;
-            case 1:
+            case PREEMPT_DISABLE:
                 x.preemptDisable();
-                pc = 2;
+                pc = SLEEPING;
                 return;
-            case 2:
-                pc = 3;
+            case SLEEPING:
+                pc = PREEMPT_ENABLE;
                 x.call(x.m.hooks.wqWorkerSleeping(task));
                 return;
             default:

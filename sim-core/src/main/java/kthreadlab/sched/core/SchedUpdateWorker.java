@@ -9,6 +9,7 @@ public final class SchedUpdateWorker extends Frame {
     static final Code CODE = new Code("kernel/sched/core.c", "sched_update_worker",
         "if (tsk->flags & (PF_WQ_WORKER | PF_IO_WORKER)) {",
         "wq_worker_running(tsk);");
+    static final int IF_WORKER = 0, RUNNING = 1;
     private final int task;
 
     public SchedUpdateWorker(int task) {
@@ -22,8 +23,8 @@ public final class SchedUpdateWorker extends Frame {
 
     @Override
     public void step(Exec x) {
-        if (pc == 0) {
-            pc = 1;
+        if (pc == IF_WORKER) {
+            pc = RUNNING;
             return;
         }
         x.callAndReturn(x.m.hooks.wqWorkerRunning(task));

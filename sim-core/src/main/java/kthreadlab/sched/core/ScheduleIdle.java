@@ -13,6 +13,7 @@ public final class ScheduleIdle extends Frame {
     static final Code CODE = new Code("kernel/sched/core.c", "schedule_idle",
         "__schedule(SM_NONE);",
         "} while (need_resched());");
+    static final int SCHEDULE = 0, WHILE_NEED_RESCHED = 1;
 
     @Override
     public Code code() {
@@ -21,12 +22,12 @@ public final class ScheduleIdle extends Frame {
 
     @Override
     public void step(Exec x) {
-        if (pc == 0) {
-            pc = 1;
+        if (pc == SCHEDULE) {
+            pc = WHILE_NEED_RESCHED;
             x.call(new __Schedule(false));
             return;
         }
-        pc = 0;
+        pc = SCHEDULE;
         if (!x.rq.needResched && x.rq.curr == x.rq.idle) {
             x.m.setHalted(x.rq, true);
         }

@@ -10,6 +10,7 @@ public final class SchedulePreemptDisabled extends Frame {
         "sched_preempt_enable_no_resched();",
         "schedule();",
         "preempt_disable();");
+    static final int PREEMPT_ENABLE = 0, SCHEDULE = 1, PREEMPT_DISABLE = 2;
 
     @Override
     public Code code() {
@@ -19,12 +20,12 @@ public final class SchedulePreemptDisabled extends Frame {
     @Override
     public void step(Exec x) {
         switch (pc) {
-            case 0:
+            case PREEMPT_ENABLE:
                 x.rq.preemptCount--;
-                pc = 1;
+                pc = SCHEDULE;
                 return;
-            case 1:
-                pc = 2;
+            case SCHEDULE:
+                pc = PREEMPT_DISABLE;
                 x.call(new Schedule());
                 return;
             default:

@@ -14,6 +14,7 @@ public final class ScheduleTail extends Frame {
     static final Code CODE = new Code("kernel/sched/core.c", "schedule_tail",
         "finish_task_switch(prev);",
         "preempt_enable();");
+    static final int FINISH_SWITCH = 0, PREEMPT_ENABLE = 1;
 
     /** The frame a new task starts with, on top of its thread function; it returns no value. */
     public static ScheduleTail implicitFrame() {
@@ -34,9 +35,9 @@ public final class ScheduleTail extends Frame {
 
     @Override
     public void step(Exec x) {
-        if (pc == 0) {
+        if (pc == FINISH_SWITCH) {
             kthreadlab.sched.core.__Schedule.finishTaskSwitch(x);
-            pc = 1;
+            pc = PREEMPT_ENABLE;
             return;
         }
         x.ret(0);

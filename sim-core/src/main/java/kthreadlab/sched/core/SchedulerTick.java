@@ -19,6 +19,7 @@ public final class SchedulerTick extends Frame {
     static final Code CODE = new Code("kernel/sched/core.c", "scheduler_tick",
         "update_rq_clock(rq);",
         "curr->sched_class->task_tick(rq, curr, 0);");
+    static final int CLOCK = 0, TASK_TICK = 1;
 
     @Override
     public Code code() {
@@ -29,9 +30,9 @@ public final class SchedulerTick extends Frame {
     public void step(Exec x) {
         Machine m = x.m;
         Rq rq = x.rq;
-        if (pc == 0) {
+        if (pc == CLOCK) {
             Rqs.updateRqClock(m, rq);
-            pc = 1;
+            pc = TASK_TICK;
             return;
         }
         TaskStruct curr = m.task(rq.curr);
