@@ -1,7 +1,6 @@
 package kthreadlab.web;
 
 import kthreadlab.history.History;
-import kthreadlab.format.Time;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import kthreadlab.scenario.ScenarioLink;
@@ -15,8 +14,6 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.HTMLInputElement;
-import org.teavm.jso.dom.html.HTMLSelectElement;
 
 /**
  * The page. User actions become intents (step, back, seek, play…) handled here, in one place;
@@ -24,10 +21,6 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * from it. The panes never touch the simulator. Long work runs in slices through the Runner.
  */
 public final class App {
-    /** Follow the task that took the last step. */
-    static final int AUTO = -1;
-    /** Follow no one: the source pane stays where the reader put it. */
-    static final int NONE = -2;
     /** Background recording stops here; going further records on demand. */
     static final long BACKGROUND_LIMIT = 300_000;
     /** The most steps a link makes the page record by itself to reach its step; past it the reader is asked. */
@@ -59,13 +52,15 @@ public final class App {
     private final Runner runner = new Runner(this::failed, this::busyChanged);
     private final SourcePane source;
     private final SourceFind find;
-    private final CpuPane cpus;
-    private final StripPane strip;
-    private final LineLinks lineLinks = new LineLinks();
-    private final TaskPane tasks;
-    private final ObjectsPane objects;
     private final TimelinePane timeline;
-    private final EventLog log;
+    private final TaskPane tasks;
+    private final StatusLine statusLine = new StatusLine();
+    /** Drawn at every step shown, in this order. */
+    private final Pane[] panes;
+    /** Drawn at every step, but during Play at most every PLAY_FULL_MS (large tables). */
+    private final Pane[] fullFramePanes;
+    /** Drawn after the others, also when the step cannot be shown. */
+    private final Pane[] runPanes;
     private final Controls controls;
 
     private String lang;
@@ -73,8 +68,9 @@ public final class App {
     private History history;
     private long pos;
     private Snapshot snap;
-    private int follow = AUTO;
-    private Snapshot followSnap;
+    /** The view the panes last drew. */
+    private StepView shown;
+    private int follow = StepView.AUTO;
     /** The view changed since the address bar was last written. */
     private boolean linkDirty;
     /** The debounce timer of the address bar (0: none). */
@@ -112,8 +108,6 @@ public final class App {
         source = new SourcePane(corpus, loc, NoteScripts.none(lang));
         find = new SourceFind(source);
         notes = notesFor(lang);
-        cpus = new CpuPane(Dom.byId("cpu-cards"));
-        strip = new StripPane(Dom.byId("strip"));
         tasks = new TaskPane(Dom.byId("task-table"), loc, new TaskPane.Actions() {
             @Override
             public void showLine(String file, int line) {
@@ -125,9 +119,10 @@ public final class App {
                 setFollow(taskId);
             }
         });
-        objects = new ObjectsPane();
         timeline = new TimelinePane(ns -> intent("timeline", () -> go(history.stepAtTime(ns))));
-        log = new EventLog(Dom.byId("log-lines"), Dom.byId("log-count"));
+        panes = new Pane[] {source, new CpuPane(Dom.byId("cpu-cards")), new StripPane(Dom.byId("strip"))};
+        fullFramePanes = new Pane[] {tasks, new ObjectsPane(), new PoolsPane()};
+        runPanes = new Pane[] {new BugBanner(), new EventLog(Dom.byId("log-lines"), Dom.byId("log-count")), timeline};
         controls = new Controls(this);
     }
 
@@ -172,15 +167,15 @@ public final class App {
         }
         share.offerKept();
         Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
-        Window.current().addEventListener("pagehide", e -> guard("link", this::flushLink));
+        Window.current().addEventListener("pagehide", e -> Guard.run("link", this::flushLink));
         exportProbes(runner::longest, runner::resetLongest);
         // For the hostile-input test: how long this first task took (ms).
         Dom.byId("page").setAttribute("data-start-ms", Long.toString(Math.round(Dom.now() - began)));
         if (corpus.complete()) {
             ready();
         } else {
-            NoteScripts.inject("corpus-more.js", () -> guard("load the source", this::corpusArrived),
-                () -> guard("load the source", () -> {
+            NoteScripts.inject("corpus-more.js", () -> Guard.run("load the source", this::corpusArrived),
+                () -> Guard.run("load the source", () -> {
                     setMessage("Some kernel source files cannot be shown: corpus-more.js could not be loaded"
                         + " (it belongs beside index.html).");
                     ready();
@@ -222,34 +217,12 @@ public final class App {
         double get();
     }
 
-    /** An action from Java, callable from JavaScript. */
-    @JSFunctor
-    interface Action extends JSObject {
-        void run();
-    }
-
     /** For the benchmark and tests: the longest slice of sliced work so far (ms), and its reset. */
     @JSBody(params = {"longest", "reset"}, script = "window.kthreadlabLongestSlice = longest;"
         + "window.kthreadlabResetLongestSlice = reset;")
-    private static native void exportProbes(NumberProbe longest, Action reset);
+    private static native void exportProbes(NumberProbe longest, JsAction reset);
 
     // ---- error handling ---------------------------------------------------------------------
-
-    /** Runs an event handler; an exception is reported on the page and in the console, never thrown. */
-    static void guard(String what, Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            System.out.println("kthreadlab: " + what + " failed: " + e);
-            try {
-                HTMLElement m = Dom.byId("message");
-                Dom.text(m, "Something went wrong (" + what + "): " + e);
-                Dom.show(m, true);
-            } catch (RuntimeException ignored) {
-                // nothing more to do
-            }
-        }
-    }
 
     /** The page says whether long work is under way (tests and the benchmark wait on it). */
     private void busyChanged() {
@@ -267,7 +240,7 @@ public final class App {
 
     /** A user intent: clears the last notice, then runs. */
     void intent(String what, Runnable r) {
-        guard(what, () -> {
+        Guard.run(what, () -> {
             setMessage("");
             r.run();
         });
@@ -354,9 +327,11 @@ public final class App {
         }
         recordUntil(Long.MAX_VALUE, deadline);
         controls.update(history, pos, runner.job() instanceof Play);
-        status(snap);
-        if (history.ended() || history.recorded() % 8192 < 512) {
-            timeline.render(history, pos);
+        if (shown != null && shown.history == history) {
+            statusLine.render(shown);
+            if (history.ended() || history.recorded() % 8192 < 512) {
+                timeline.render(shown);
+            }
         }
         return !history.ended() && history.recorded() < BACKGROUND_LIMIT;
     }
@@ -405,81 +380,44 @@ public final class App {
 
     private void render(Snapshot s) {
         Dom.setClass(Dom.byId("state"), "stale", s == null);
-        if (s != null && pendingFollowPid >= 0) {
-            for (Snapshot.TaskView t : s.tasks) {
-                if (t.pid == pendingFollowPid && !t.dead) {
-                    pendingFollowPid = -1;
-                    follow = t.id;
-                    controls.selectFollow(follow);
-                    break;
-                }
-            }
-        }
         if (s != null) {
-            int focus = focusTask(s);
-            updateFollowChoices(s);
-            source.render(s, focus, follow != NONE);
-            lineLinks.update();
-            cpus.render(s);
-            strip.render(s, focus);
+            followPending(s);
+            controls.showFollowChoices(s, follow);
+        }
+        shown = new StepView(history, pos, s, follow);
+        if (s != null) {
+            for (Pane p : panes) {
+                p.render(shown);
+            }
             if (!playFrame || Dom.now() - lastFullRender >= PLAY_FULL_MS) {
-                tasks.render(s, focus);
-                objects.render(s);
+                for (Pane p : fullFramePanes) {
+                    p.render(shown);
+                }
                 lastFullRender = Dom.now();
             }
-            banner(s);
         }
-        log.render(history, pos);
-        timeline.render(history, pos);
+        for (Pane p : runPanes) {
+            p.render(shown);
+        }
         controls.update(history, pos, runner.job() instanceof Play);
-        status(s);
+        statusLine.render(shown);
         Dom.byId("page").setAttribute("data-step", Long.toString(pos));
         writeFragment();
     }
 
-    /** The task whose line is `.cur`: the followed one, else the one that took the last step. */
-    private int focusTask(Snapshot s) {
-        if (follow >= 0 && follow < s.tasks.size()) {
-            return follow;
+    /** A link's followed pid is followed from the first step where that task exists. */
+    private void followPending(Snapshot s) {
+        if (pendingFollowPid < 0) {
+            return;
         }
-        if (follow == NONE) {
-            return -1;
-        }
-        return s.lastTask >= 0 ? s.lastTask : s.cpus.get(0).curr;
-    }
-
-    private void status(Snapshot s) {
-        StringBuilder sb = new StringBuilder("step ").append(pos).append(" of ").append(history.recorded());
-        if (!history.ended()) {
-            sb.append("+");
-        }
-        sb.append(" · t = ").append(Time.format(history.timeAt(pos)));
-        if (s != null && s.lastTask >= 0) {
-            sb.append(" · CPU").append(s.lastCpu).append(" ran ").append(Fmt.task(s, s.lastTask)).append(" in ")
-                .append(s.lastFunction).append("()");
-        }
-        if (history.ended() && pos == history.recorded()) {
-            sb.append(" · end of the run");
-        }
-        Dom.text(Dom.byId("status"), sb.toString());
-    }
-
-    private void banner(Snapshot s) {
-        HTMLElement b = Dom.byId("bug");
-        String text = null;
-        // An invariant broken after the last recorded step is the head's (History.bug), not the replay's.
-        String bug = s.bug != null ? s.bug : pos == history.recorded() ? history.bug() : null;
-        if (bug != null) {
-            text = bug;
-            if (s.lastTask >= 0) {
-                text += " — CPU" + s.lastCpu + " was running " + Fmt.task(s, s.lastTask) + " in " + s.lastFunction
-                    + "()";
+        for (Snapshot.TaskView t : s.tasks) {
+            if (t.pid == pendingFollowPid && !t.dead) {
+                pendingFollowPid = -1;
+                follow = t.id;
+                controls.selectFollow(follow);
+                return;
             }
-        } else if (history.error() != null && pos == history.recorded()) {
-            text = "kthreadlab: " + history.error() + ". The run stops at step " + history.recorded() + ".";
         }
-        Dom.show(b, text != null);
-        Dom.text(b, text == null ? "" : text);
     }
 
     // ---- following a task ---------------------------------------------------------------------
@@ -490,19 +428,6 @@ public final class App {
         controls.selectFollow(follow);
         if (snap != null) {
             render(snap);
-        }
-    }
-
-    private void updateFollowChoices(Snapshot s) {
-        boolean same = followSnap != null && followSnap.tasks.size() == s.tasks.size();
-        for (int i = 0; same && i < s.tasks.size(); i++) {
-            Snapshot.TaskView a = followSnap.tasks.get(i);
-            Snapshot.TaskView b = s.tasks.get(i);
-            same = a.id == b.id && a.pid == b.pid && a.dead == b.dead && a.comm.equals(b.comm);
-        }
-        followSnap = s;
-        if (!same) {
-            controls.fillFollow(s, follow);
         }
     }
 
@@ -600,7 +525,7 @@ public final class App {
             step();
             return;
         }
-        int t = focusTask(snap);
+        int t = StepView.focus(snap, follow);
         if (t < 0) {
             t = snap.lastTask >= 0 ? snap.lastTask : snap.cpus.get(0).curr;
         }
@@ -725,7 +650,7 @@ public final class App {
         if (scenarioLink == null || !scenarioLink.equals(o.scenarioPart)) {
             loadScenario(o.scenario, o.preset, o.scenarioPart);
         }
-        follow = AUTO;
+        follow = StepView.AUTO;
         pendingFollowPid = o.view.follow;
         if (!linkFile.isEmpty()) {
             source.showFile(linkFile);
@@ -784,7 +709,7 @@ public final class App {
             pid = snap.task(follow).pid;
         }
         String file = linkFile;
-        if (follow == NONE && source.shownFile() != null) {
+        if (follow == StepView.NONE && source.shownFile() != null) {
             file = source.shownFile();
         }
         return new View(pos, langChosen ? lang : "", file, pid, embed);
@@ -818,7 +743,7 @@ public final class App {
         if (linkTimer != 0) {
             Window.clearTimeout(linkTimer);
         }
-        linkTimer = Window.setTimeout(() -> guard("link", () -> {
+        linkTimer = Window.setTimeout(() -> Guard.run("link", () -> {
             linkTimer = 0;
             if (!runner.busy()) {
                 flushLink();
@@ -867,7 +792,7 @@ public final class App {
             Snapshot s = history.snapshotAt(n);
             readySnap = s;
             readyHistory = history;
-            return follow == NONE || source.ready(source.fileFor(s, focusTask(s)), deadline);
+            return follow == StepView.NONE || source.ready(source.fileFor(s, StepView.focus(s, follow)), deadline);
         } catch (RuntimeException e) {
             return true;
         }

@@ -32,6 +32,8 @@ final class Controls {
     private HTMLElement helpOpener;
     /** The preset control's option for an edited scenario, or null. */
     private HTMLElement custom;
+    /** The snapshot the Follow choices were listed from. */
+    private Snapshot followSnap;
     private String scrubMax = "";
     private String scrubValue = "";
 
@@ -78,8 +80,8 @@ final class Controls {
         notes.addEventListener("change", e -> app.intent("notes", () ->
             Dom.setClass(Dom.byId("source"), "no-notes", !notes.isChecked())));
         // capture phase: a focused <select> or button sees the key only after the shortcuts had it
-        Dom.doc().addEventListener("keydown", e -> App.guard("keyboard", () -> key((KeyboardEvent) e)), true);
-        help.addEventListener("close", e -> App.guard("help", () -> {
+        Dom.doc().addEventListener("keydown", e -> Guard.run("keyboard", () -> key((KeyboardEvent) e)), true);
+        help.addEventListener("close", e -> Guard.run("help", () -> {
             if (helpOpener != null) {
                 helpOpener.focus();
                 helpOpener = null;
@@ -203,10 +205,24 @@ final class Controls {
         lang.setValue(l);
     }
 
-    void fillFollow(Snapshot s, int current) {
+    /** The Follow choices list the live tasks; rebuilt only when a task's label or liveness changes. */
+    void showFollowChoices(Snapshot s, int current) {
+        boolean same = followSnap != null && followSnap.tasks.size() == s.tasks.size();
+        for (int i = 0; same && i < s.tasks.size(); i++) {
+            Snapshot.TaskView a = followSnap.tasks.get(i);
+            Snapshot.TaskView b = s.tasks.get(i);
+            same = a.id == b.id && a.pid == b.pid && a.dead == b.dead && a.comm.equals(b.comm);
+        }
+        followSnap = s;
+        if (!same) {
+            fillFollow(s, current);
+        }
+    }
+
+    private void fillFollow(Snapshot s, int current) {
         Dom.clear(follow);
-        option(App.AUTO, "the task that stepped");
-        option(App.NONE, "no one (read freely)");
+        option(StepView.AUTO, "the task that stepped");
+        option(StepView.NONE, "no one (read freely)");
         for (Snapshot.TaskView t : s.tasks) {
             if (!t.dead || t.id == current) {
                 option(t.id, Fmt.task(t));

@@ -6,7 +6,7 @@ import kthreadlab.snapshot.Snapshot;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** One card per CPU: current task, preemption state, and the CFS run queue in vruntime order. */
-final class CpuPane {
+final class CpuPane implements Pane {
     private final HTMLElement root;
     private final List<HTMLElement> cards = new ArrayList<>();
     private Snapshot prev;
@@ -15,29 +15,38 @@ final class CpuPane {
         this.root = root;
     }
 
-    void render(Snapshot s) {
-        int cpus = s.cpus.size();
-        for (int i = 0; i < cpus; i++) {
-            if (i < cards.size() && Same.cpu(prev, s, i)) {
-                continue;
-            }
-            HTMLElement card = card(s, s.cpus.get(i));
-            if (i < cards.size()) {
-                root.replaceChild(card, cards.get(i));
-                cards.set(i, card);
-            } else {
-                root.appendChild(card);
-                cards.add(card);
-            }
+    @Override
+    public void render(StepView v) {
+        if (v.snap != null) {
+            render(v.snap);
         }
-        while (cards.size() > cpus) {
-            root.removeChild(cards.remove(cards.size() - 1));
-        }
+    }
+
+    private void render(Snapshot s) {
+        Rows.sync(root, cards, prev == null ? null : prev.cpus, s.cpus, (x, y) -> same(prev, s, x, y), c -> card(s, c));
         prev = s;
     }
 
+    /** The same card: the CPU's fields, its run queue, and the chips of the tasks on it (a: drawn before). */
+    private static boolean same(Snapshot a, Snapshot b, Snapshot.CpuView x, Snapshot.CpuView y) {
+        if (x.curr != y.curr || x.preemptCount != y.preemptCount || x.needResched != y.needResched
+                || x.halted != y.halted || x.online != y.online || x.irqsOff != y.irqsOff
+                || x.minVruntime != y.minVruntime || x.nrRunning != y.nrRunning
+                || (a.lastCpu == x.cpu) != (b.lastCpu == y.cpu) || x.queue.size() != y.queue.size()
+                || !TaskChip.same(a, b, y.curr)) {
+            return false;
+        }
+        for (int k = 0; k < x.queue.size(); k++) {
+            Snapshot.QueuedView p = x.queue.get(k);
+            Snapshot.QueuedView q = y.queue.get(k);
+            if (p.task != q.task || p.vruntime != q.vruntime || !TaskChip.same(a, b, q.task)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static HTMLElement card(Snapshot s, Snapshot.CpuView c) {
-        int cpus = s.cpus.size();
         HTMLElement card = Dom.el("div", "card cpu" + (s.lastCpu == c.cpu ? " stepped" : ""));
         card.setAttribute("data-cpu", Integer.toString(c.cpu));
         Snapshot.TaskView curr = s.task(c.curr);
@@ -53,7 +62,7 @@ final class CpuPane {
         }
         HTMLElement cur = Dom.add(card, "div", "curr");
         Dom.add(cur, "span", "k", "curr ");
-        HTMLElement chip = Dom.chip(Fmt.task(curr), Palette.slot(curr.id, cpus, curr.idle));
+        HTMLElement chip = TaskChip.of(s, c.curr);
         chip.getClassList().add("curr-task");
         cur.appendChild(chip);
         HTMLElement kv = Dom.add(card, "div", "kv");
@@ -73,7 +82,7 @@ final class CpuPane {
             Snapshot.TaskView t = s.task(e.task);
             HTMLElement li = Dom.add(q, "li", "queued");
             li.setAttribute("data-task", Fmt.task(t));
-            li.appendChild(Dom.chip(Fmt.task(t), Palette.slot(t.id, cpus, t.idle)));
+            li.appendChild(TaskChip.of(s, e.task));
             Dom.add(li, "span", "v", Fmt.ns(e.vruntime));
         }
         return card;

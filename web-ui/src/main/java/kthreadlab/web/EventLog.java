@@ -13,7 +13,7 @@ import org.teavm.jso.dom.xml.Node;
  * keeps its bottom in view without a forced layout. The events of the last step are marked. Only the last WINDOW lines are in the page; moving by a step adds and
  * removes lines at the ends instead of rebuilding.
  */
-final class EventLog {
+final class EventLog implements Pane {
     static final int WINDOW = 60;
 
     private final HTMLElement root;
@@ -30,7 +30,12 @@ final class EventLog {
         this.count = count;
     }
 
-    void render(History h, long n) {
+    @Override
+    public void render(StepView v) {
+        render(v.history, v.step);
+    }
+
+    private void render(History h, long n) {
         List<TraceEvent> tp = h.tracepoints();
         // At the end of a run cut at `until`, the events due after the last step are shown too.
         int end = h.ended() && n >= h.recorded() ? tp.size() : h.firstTracepointAfter(n);

@@ -52,7 +52,7 @@ final class NoteScripts {
             return;
         }
         String src = "notes-" + lang + ".js";
-        inject(src, () -> App.guard("load the notes", () -> {
+        inject(src, () -> Guard.run("load the notes", () -> {
             Annotations a;
             try {
                 a = get(lang);
@@ -63,7 +63,7 @@ final class NoteScripts {
             }
             requested.remove(lang);
             done.loaded(a, a == null ? src + " holds no notes for '" + lang + "'" : null);
-        }), () -> App.guard("load the notes", () -> {
+        }), () -> Guard.run("load the notes", () -> {
             requested.remove(lang);
             done.loaded(null, src + " could not be loaded (it belongs beside index.html)");
         }));
@@ -82,5 +82,5 @@ final class NoteScripts {
     @JSBody(params = {"src", "ok", "fail"}, script = "var kS = document.createElement('script'); kS.src = src;"
         + " kS.async = true; kS.onload = function () { ok(); };"
         + " kS.onerror = function () { kS.remove(); fail(); }; document.head.appendChild(kS);")
-    static native void inject(String src, App.Action ok, App.Action fail);
+    static native void inject(String src, JsAction ok, JsAction fail);
 }

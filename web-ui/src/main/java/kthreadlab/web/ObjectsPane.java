@@ -6,53 +6,44 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * The kthread creation objects: kthread_create_list in order, kthread_create_lock with its holder
  * and spinners, the completions with done and waiters, and every kthread_create_info with its
- * lifecycle, and the workqueue worker pools (struct worker_pool: workers, idle_list, nr_running,
- * worklist, the workers running an item). Each block is rebuilt only when its content changes.
+ * lifecycle (the worker pools are PoolsPane). Each block is rebuilt only when its content changes.
  */
-final class ObjectsPane {
+final class ObjectsPane implements Pane {
     private final HTMLElement list;
     private final HTMLElement lock;
     private final HTMLElement completions;
     private final HTMLElement creates;
-    private final HTMLElement poolsCard;
-    private final HTMLElement pools;
     private Snapshot prev;
     private final java.util.List<HTMLElement> cards = new java.util.ArrayList<>();
     private final java.util.List<HTMLElement> compRows = new java.util.ArrayList<>();
-    private final java.util.List<HTMLElement> poolRows = new java.util.ArrayList<>();
 
     ObjectsPane() {
         list = Dom.byId("obj-list");
         lock = Dom.byId("obj-lock");
         completions = Dom.byId("obj-completions");
         creates = Dom.byId("obj-creates");
-        poolsCard = Dom.byId("obj-pools-card");
-        pools = Dom.byId("obj-pools");
     }
 
-    void render(Snapshot s) {
-        boolean createsSame = Same.creates(prev, s);
+    @Override
+    public void render(StepView v) {
+        Snapshot s = v.snap;
+        if (s == null) {
+            return;
+        }
+        boolean createsSame = sameCreates(prev, s);
         if (!createsSame || !prev.createList.equals(s.createList)) {
             renderList(s);
         }
-        if (!Same.lock(prev, s)) {
+        if (!sameLock(prev, s)) {
             renderLock(s);
         }
-        if (!Same.completions(prev, s)) {
+        if (!sameCompletions(prev, s)) {
             renderCompletions(s);
         }
         if (!createsSame) {
             renderCreates(s);
         }
-        if (!Same.pools(prev, s)) {
-            renderPools(s);
-        }
         prev = s;
-    }
-
-    private HTMLElement chip(Snapshot s, int task) {
-        Snapshot.TaskView t = s.task(task);
-        return Dom.chip(Fmt.task(t), Palette.slot(t.id, s.cpus.size(), t.idle));
     }
 
     private void renderList(Snapshot s) {
@@ -76,7 +67,7 @@ final class ObjectsPane {
             Dom.addText(holder, "unlocked");
         } else {
             Dom.addText(holder, "held by ");
-            holder.appendChild(chip(s, s.lockHolder));
+            holder.appendChild(TaskChip.of(s, s.lockHolder));
             Dom.addText(holder, " on CPU " + s.lockHolderCpu);
         }
         HTMLElement sp = Dom.add(lock, "div", "spinners");
@@ -85,7 +76,7 @@ final class ObjectsPane {
         } else {
             Dom.addText(sp, "spinning: ");
             for (int t : s.lockSpinners) {
-                sp.appendChild(chip(s, t));
+                sp.appendChild(TaskChip.of(s, t));
             }
         }
     }
@@ -100,32 +91,8 @@ final class ObjectsPane {
             Dom.add(completions, "tr", "empty").appendChild(Dom.el("td", null, "none yet"));
             return;
         }
-        sync(completions, compRows, s.completions.size(), i -> Same.completion(prev, s, i),
-            i -> completionRow(s, s.completions.get(i)));
-    }
-
-    /**
-     * Brings a block's children (rows or cards) to n, rebuilding only those `same` does not keep:
-     * kids holds the block's children in order, as this pane appended them.
-     */
-    private static void sync(HTMLElement block, java.util.List<HTMLElement> kids, int n,
-            java.util.function.IntPredicate same, java.util.function.IntFunction<HTMLElement> build) {
-        for (int i = 0; i < n; i++) {
-            if (i < kids.size() && same.test(i)) {
-                continue;
-            }
-            HTMLElement e = build.apply(i);
-            if (i < kids.size()) {
-                block.replaceChild(e, kids.get(i));
-                kids.set(i, e);
-            } else {
-                block.appendChild(e);
-                kids.add(e);
-            }
-        }
-        while (kids.size() > n) {
-            block.removeChild(kids.remove(kids.size() - 1));
-        }
+        Rows.sync(completions, compRows, prev == null ? null : prev.completions, s.completions,
+            (x, y) -> sameCompletion(prev, s, x, y), c -> completionRow(s, c));
     }
 
     private HTMLElement completionRow(Snapshot s, Snapshot.CompletionView c) {
@@ -138,7 +105,7 @@ final class ObjectsPane {
             Dom.add(w, "span", "muted", "no waiters");
         }
         for (int t : c.waiters) {
-            w.appendChild(chip(s, t));
+            w.appendChild(TaskChip.of(s, t));
         }
         return tr;
     }
@@ -154,55 +121,8 @@ final class ObjectsPane {
         if (cards.isEmpty()) {
             Dom.clear(creates);
         }
-        sync(creates, cards, s.creates.size(), i -> Same.create(prev, s, i), i -> createCard(s, s.creates.get(i)));
-    }
-
-    /** Rebuilds the rows of the worker pools that changed; the card is hidden when there are none. */
-    private void renderPools(Snapshot s) {
-        Dom.show(poolsCard, !s.pools.isEmpty());
-        sync(pools, poolRows, s.pools.size(), i -> Same.pool(prev, s, i), i -> poolRow(s, s.pools.get(i)));
-    }
-
-    private HTMLElement poolRow(Snapshot s, Snapshot.PoolView p) {
-        HTMLElement tr = Dom.el("tr", null);
-        tr.setAttribute("data-pool", Integer.toString(p.id));
-        Dom.add(tr, "td", "label", p.label());
-        Dom.add(tr, "td", "num nice", Integer.toString(p.nice));
-        HTMLElement ws = Dom.add(tr, "td", "workers", Integer.toString(p.nrWorkers) + " ");
-        chips(s, ws, p.workers, p.managerTask);
-        HTMLElement idle = Dom.add(tr, "td", "idle", Integer.toString(p.idle.size()) + " ");
-        chips(s, idle, p.idle, -1);
-        Dom.add(tr, "td", "num running", Integer.toString(p.nrRunning));
-        HTMLElement wl = Dom.add(tr, "td", "worklist");
-        if (p.worklist.isEmpty()) {
-            Dom.add(wl, "span", "muted", "empty");
-        }
-        for (String item : p.worklist) {
-            Dom.add(wl, "div", "item", item);
-        }
-        HTMLElement busy = Dom.add(tr, "td", "busy");
-        if (p.busy.isEmpty()) {
-            Dom.add(busy, "span", "muted", "none");
-        }
-        for (int i = 0; i < p.busy.size(); i++) {
-            HTMLElement d = Dom.add(busy, "div", "item");
-            d.appendChild(chip(s, p.busy.get(i)));
-            Dom.addText(d, " " + p.busyWork.get(i));
-        }
-        return tr;
-    }
-
-    /** Task chips; the pool's manager (POOL_MANAGER_ACTIVE) is marked. */
-    private void chips(Snapshot s, HTMLElement cell, java.util.List<Integer> tasks, int manager) {
-        for (int t : tasks) {
-            HTMLElement c = chip(s, t);
-            if (t == manager) {
-                c.setAttribute("title", "manager (POOL_MANAGER_ACTIVE)");
-                Dom.setClass(c, "manager", true);
-            }
-            cell.appendChild(c);
-            Dom.addText(cell, " ");
-        }
+        Rows.sync(creates, cards, prev == null ? null : prev.creates, s.creates, (x, y) -> sameCreate(prev, s, x, y),
+            k -> createCard(s, k));
     }
 
     private HTMLElement createCard(Snapshot s, Snapshot.CreateView k) {
@@ -212,7 +132,7 @@ final class ObjectsPane {
         Dom.add(h, "span", "badge stage", k.stage);
         Dom.add(card, "div", "kv fn", "threadfn " + k.threadfn + " · namefmt \"" + k.name + "\"");
         HTMLElement who = Dom.add(card, "div", "kv creator", "creator ");
-        who.appendChild(chip(s, k.creator));
+        who.appendChild(TaskChip.of(s, k.creator));
         Dom.add(card, "div", "kv reply", "done → " + Fmt.completion(s, k.done) + " · result " + Fmt.result(s, k.result));
         HTMLElement ol = Dom.add(card, "ol", "history");
         for (String h2 : k.history) {
@@ -228,5 +148,36 @@ final class ObjectsPane {
             }
         }
         return null;
+    }
+
+    // ---- what each block shows, compared with the snapshot drawn before (a, null at first) ----
+
+    private static boolean sameLock(Snapshot a, Snapshot b) {
+        return a != null && a.lockHolder == b.lockHolder && a.lockHolderCpu == b.lockHolderCpu
+            && a.lockSpinners.equals(b.lockSpinners) && TaskChip.same(a, b, b.lockHolder)
+            && TaskChip.same(a, b, b.lockSpinners);
+    }
+
+    private static boolean sameCompletions(Snapshot a, Snapshot b) {
+        return a != null && Rows.same(a.completions, b.completions, (x, y) -> sameCompletion(a, b, x, y));
+    }
+
+    /** The same row: label, done, waiters and their chips. */
+    private static boolean sameCompletion(Snapshot a, Snapshot b, Snapshot.CompletionView x, Snapshot.CompletionView y) {
+        return x.id == y.id && x.done == y.done && x.label.equals(y.label) && x.waiters.equals(y.waiters)
+            && TaskChip.same(a, b, y.waiters);
+    }
+
+    private static boolean sameCreates(Snapshot a, Snapshot b) {
+        return a != null && Rows.same(a.creates, b.creates, (x, y) -> sameCreate(a, b, x, y));
+    }
+
+    /** The same card: the request's fields, the chips of its creator and result, the name of its completion. */
+    private static boolean sameCreate(Snapshot a, Snapshot b, Snapshot.CreateView x, Snapshot.CreateView y) {
+        return x.id == y.id && x.done == y.done && x.result == y.result && x.creator == y.creator
+            && x.stage.equals(y.stage) && x.history.equals(y.history) && x.name.equals(y.name)
+            && x.threadfn.equals(y.threadfn) && TaskChip.same(a, b, y.creator)
+            && (y.result < 0 || TaskChip.same(a, b, (int) y.result))
+            && Fmt.completion(a, x.done).equals(Fmt.completion(b, y.done));
     }
 }

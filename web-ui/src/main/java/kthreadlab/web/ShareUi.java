@@ -115,7 +115,7 @@ final class ShareUi {
         }
         showBox("Link", url);
         String local = localNote();
-        Exports.copy(url, why -> App.guard("share", () -> Dom.text(note, (why.isEmpty()
+        Exports.copy(url, why -> Guard.run("share", () -> Dom.text(note, (why.isEmpty()
             ? "Copied to the clipboard."
             : "Copy the selected link (Ctrl+C or ⌘C): " + why + ".") + local)));
     }
@@ -311,7 +311,7 @@ final class ShareUi {
                 + "web-ui/target/kthreadlab.html, the same app as one file.");
             return;
         }
-        Exports.offline(why -> App.guard("offline", () -> app.setMessage("The offline file could not be built: "
+        Exports.offline(why -> Guard.run("offline", () -> app.setMessage("The offline file could not be built: "
             + ShareLinks.clip(why) + ". Save this page's folder instead.")));
     }
 }

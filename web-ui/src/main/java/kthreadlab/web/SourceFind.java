@@ -22,14 +22,14 @@ final class SourceFind {
         this.pane = pane;
         this.input = (HTMLInputElement) Dom.byId("source-find");
         this.status = Dom.byId("source-find-status");
-        input.addEventListener("keydown", e -> App.guard("find in source", () -> {
+        input.addEventListener("keydown", e -> Guard.run("find in source", () -> {
             KeyboardEvent k = (KeyboardEvent) e;
             if (k.getKey().equals("Enter")) {
                 k.preventDefault();
                 go(!k.isShiftKey(), false);
             }
         }));
-        input.addEventListener("input", e -> App.guard("find in source", () -> go(true, true)));
+        input.addEventListener("input", e -> Guard.run("find in source", () -> go(true, true)));
     }
 
     /** Puts the caret in the find box (the "/" key). */

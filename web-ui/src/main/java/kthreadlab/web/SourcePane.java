@@ -30,7 +30,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * estimated before), so a Step or a file switch lays out a few hundred rows, never a whole file.
  * Marks are data (by line) applied by decorate() whenever a row is rendered.
  */
-final class SourcePane {
+final class SourcePane implements Pane {
     private static final String ELIXIR = "https://elixir.bootlin.com/linux/";
     /** Tasks on one line beyond this many get a small swatch (name in its label) instead of a chip. */
     private static final int FULL_CHIPS = 3;
@@ -129,16 +129,16 @@ final class SourcePane {
         this.head = Dom.byId("source-head");
         this.functions = (HTMLSelectElement) Dom.byId("source-functions");
         fillTabs();
-        Window.current().addEventListener("resize", e -> App.guard("resize", this::measure));
-        code.addEventListener("click", e -> App.guard("jump to definition", () -> {
+        Window.current().addEventListener("resize", e -> Guard.run("resize", this::measure));
+        code.addEventListener("click", e -> Guard.run("jump to definition", () -> {
             HTMLElement id = Dom.closest(e.getTarget(), "id");
             if (id != null) {
                 jumpToDefinition(id.getAttribute("data-def"));
             }
         }));
-        functions.addEventListener("focus", e -> App.guard("list functions", this::listFunctions));
-        functions.addEventListener("pointerdown", e -> App.guard("list functions", this::listFunctions));
-        functions.addEventListener("change", e -> App.guard("jump to function", () -> {
+        functions.addEventListener("focus", e -> Guard.run("list functions", this::listFunctions));
+        functions.addEventListener("pointerdown", e -> Guard.run("list functions", this::listFunctions));
+        functions.addEventListener("change", e -> Guard.run("jump to function", () -> {
             String v = functions.getValue();
             if (!v.isEmpty() && shown != null) {
                 show(shown.file.path(), Integer.parseInt(v));
@@ -161,7 +161,7 @@ final class SourcePane {
             tab.setAttribute("data-file", f.path());
             tab.setAttribute("aria-pressed", f == (shown == null ? null : shown.file) ? "true" : "false");
             countByFile.put(f.path(), Dom.add(tab, "span", "count"));
-            tab.addEventListener("click", e -> App.guard("open file", () -> showFile(f.path())));
+            tab.addEventListener("click", e -> Guard.run("open file", () -> showFile(f.path())));
             tabs.appendChild(tab);
             tabByFile.put(f.path(), tab);
         }
@@ -281,6 +281,7 @@ final class SourcePane {
         }
     }
 
+    private final LineLinks lineLinks = new LineLinks();
     private Snapshot last;
     private int lastFocus = -1;
 
@@ -288,7 +289,15 @@ final class SourcePane {
      * Shows where every task is. `focus` is the task whose line is `.cur` (-1: none); when
      * `follow` is set the pane opens that task's file and keeps its line in view.
      */
-    void render(Snapshot s, int focus, boolean follow) {
+    @Override
+    public void render(StepView v) {
+        if (v.snap != null) {
+            render(v.snap, v.focus, v.follow);
+            lineLinks.update();
+        }
+    }
+
+    private void render(Snapshot s, int focus, boolean follow) {
         cpus = s.cpus.size();
         last = s;
         lastFocus = focus;
@@ -475,7 +484,7 @@ final class SourcePane {
     private void scheduleScroll() {
         if (!scrollScheduled) {
             scrollScheduled = true;
-            Window.requestAnimationFrame(t -> App.guard("scroll the source", this::flushScroll));
+            Window.requestAnimationFrame(t -> Guard.run("scroll the source", this::flushScroll));
         }
     }
 

@@ -9,7 +9,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * what each CPU runs and the state of the task that stepped, so that stepping through the source
  * never needs scrolling down to the CPU cards. Rendered only while the screen is narrow.
  */
-final class StripPane {
+final class StripPane implements Pane {
     /** CPUs listed by name; more are summed up as "+N". */
     static final int MAX_CPUS = 8;
 
@@ -19,17 +19,20 @@ final class StripPane {
         this.root = root;
     }
 
-    void render(Snapshot s, int focus) {
-        if (!narrow()) {
+    /** Redrawn whole at every step (a line of chips), and only while the screen is narrow. */
+    @Override
+    public void render(StepView v) {
+        if (v.snap == null || !narrow()) {
             return;
         }
+        Snapshot s = v.snap;
+        int focus = v.focus;
         Dom.clear(root);
         int cpus = s.cpus.size();
         for (int i = 0; i < cpus && i < MAX_CPUS; i++) {
             Snapshot.CpuView c = s.cpus.get(i);
-            Snapshot.TaskView t = s.task(c.curr);
             HTMLElement e = Dom.add(root, "span", "cpu", "CPU" + c.cpu + " ");
-            e.appendChild(Dom.chip(Fmt.task(t), Palette.slot(t.id, cpus, t.idle)));
+            e.appendChild(TaskChip.of(s, c.curr));
         }
         if (cpus > MAX_CPUS) {
             Dom.add(root, "span", "muted", "+" + (cpus - MAX_CPUS) + " CPUs");

@@ -9,7 +9,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * The task table: pid, ppid, comm, state letter as ps prints it, CPU, vruntime and the call stack
  * (innermost first; each frame jumps to its line). Rows are rebuilt only when they change.
  */
-final class TaskPane {
+final class TaskPane implements Pane {
     /** What a click in the table asks for. */
     interface Actions {
         void showLine(String file, int line);
@@ -26,7 +26,7 @@ final class TaskPane {
     TaskPane(HTMLElement table, Locator loc, Actions actions) {
         this.body = table.querySelector(".tbody");
         this.loc = loc;
-        table.addEventListener("click", e -> App.guard("task table", () -> {
+        table.addEventListener("click", e -> Guard.run("task table", () -> {
             HTMLElement f = Dom.closest(e.getTarget(), "frame");
             if (f != null && f.hasAttribute("data-line")) {
                 actions.showLine(f.getAttribute("data-file"), Integer.parseInt(f.getAttribute("data-line")));
@@ -47,12 +47,19 @@ final class TaskPane {
         focused.clear();
     }
 
-    void render(Snapshot s, int focus) {
+    @Override
+    public void render(StepView v) {
+        if (v.snap != null) {
+            render(v.snap, v.focus);
+        }
+    }
+
+    private void render(Snapshot s, int focus) {
         int n = s.tasks.size();
         for (int i = 0; i < n; i++) {
             Snapshot.TaskView t = s.tasks.get(i);
             boolean f = t.id == focus;
-            if (i < rows.size() && focused.get(i) == f && Same.task(shown.get(i), t)) {
+            if (i < rows.size() && focused.get(i) == f && same(shown.get(i), t)) {
                 continue;
             }
             HTMLElement row = row(s, t, focus);
@@ -73,6 +80,30 @@ final class TaskPane {
             shown.remove(shown.size() - 1);
             focused.remove(focused.size() - 1);
         }
+    }
+
+    /** The same row: every field the row shows, the call stack included. */
+    private static boolean same(Snapshot.TaskView a, Snapshot.TaskView b) {
+        return a.id == b.id && a.pid == b.pid && a.ppid == b.ppid && a.cpu == b.cpu && a.running == b.running
+            && a.dead == b.dead && a.idle == b.idle && a.vruntime == b.vruntime && a.comm.equals(b.comm)
+            && a.psComm.equals(b.psComm) && a.pendingSignals.equals(b.pendingSignals)
+            && a.state.equals(b.state) && a.stateName.equals(b.stateName) && a.flags.equals(b.flags)
+            && a.kthreadFlags.equals(b.kthreadFlags) && sameFrames(a.frames, b.frames);
+    }
+
+    private static boolean sameFrames(List<Snapshot.FrameView> a, List<Snapshot.FrameView> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Snapshot.FrameView x = a.get(i);
+            Snapshot.FrameView y = b.get(i);
+            if (x.occurrence != y.occurrence || !x.text.equals(y.text) || !x.function.equals(y.function)
+                    || !x.file.equals(y.file) || !x.detail.equals(y.detail)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static HTMLElement cell(HTMLElement row, String cls, String text) {

@@ -16,7 +16,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * at the shown time. What was recorded beyond the shown step is veiled. A click goes to that time. Two
  * canvases: the lanes are redrawn only when the window moves; the now line at every step.
  */
-final class TimelinePane {
+final class TimelinePane implements Pane {
     /** Receives clicks: go to the last step at or before this simulated time. */
     interface Seek {
         void seekTime(long ns);
@@ -62,7 +62,7 @@ final class TimelinePane {
         this.overlay = (HTMLCanvasElement) Dom.byId("timeline-now");
         this.labelBox = Dom.byId("tl-cpus");
         this.axisBox = Dom.byId("tl-axis");
-        canvas.addEventListener("click", e -> App.guard("timeline click", () -> {
+        canvas.addEventListener("click", e -> Guard.run("timeline click", () -> {
             MouseEvent m = (MouseEvent) e;
             double x = m.getClientX() - canvas.getBoundingClientRect().getLeft();
             int w = canvas.getClientWidth();
@@ -70,14 +70,14 @@ final class TimelinePane {
                 seek.seekTime(t0 + (long) ((x - LABEL) / (w - LABEL) * (t1 - t0)));
             }
         }));
-        Dom.byId("tl-in").addEventListener("click", e -> App.guard("zoom", () -> zoom(0.5)));
-        Dom.byId("tl-out").addEventListener("click", e -> App.guard("zoom", () -> zoom(2)));
-        Dom.byId("tl-fit").addEventListener("click", e -> App.guard("zoom", () -> {
+        Dom.byId("tl-in").addEventListener("click", e -> Guard.run("zoom", () -> zoom(0.5)));
+        Dom.byId("tl-out").addEventListener("click", e -> Guard.run("zoom", () -> zoom(2)));
+        Dom.byId("tl-fit").addEventListener("click", e -> Guard.run("zoom", () -> {
             auto = false;
             span = 0;
             redraw();
         }));
-        Window.current().addEventListener("resize", e -> App.guard("resize", () -> {
+        Window.current().addEventListener("resize", e -> Guard.run("resize", () -> {
             width = 0;
             redraw();
         }));
@@ -94,7 +94,12 @@ final class TimelinePane {
         redraw();
     }
 
-    void render(History h, long n) {
+    @Override
+    public void render(StepView v) {
+        render(v.history, v.step);
+    }
+
+    private void render(History h, long n) {
         if (h != history) {
             auto = true;
             span = DEFAULT_SPAN;
