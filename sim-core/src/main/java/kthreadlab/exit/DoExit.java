@@ -7,7 +7,8 @@ import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
 import kthreadlab.format.Errno;
 import kthreadlab.sched.completion.Complete;
-import kthreadlab.sched.core.__Schedule;
+import kthreadlab.sched.core.DoTaskDead;
+import kthreadlab.sched.core.TryToWakeUp;
 import kthreadlab.state.TaskFlags;
 import kthreadlab.state.TaskState;
 
@@ -15,7 +16,7 @@ import kthreadlab.state.TaskState;
  * do_exit(code) for a kernel thread (kernel/exit.c). PF_EXITING first; exit_mm's mm_release
  * completes vfork_done (= &self->exited), which wakes a kthread_stop() caller while this thread is
  * still running; exit_notify autoreaps it (kthreadd ignores SIGCHLD, so no zombie); the final
- * __schedule in do_task_dead leaves it TASK_DEAD, and its prev_state prints X.
+ * __schedule in do_task_dead (sched.core.DoTaskDead) leaves it TASK_DEAD, and its prev_state prints X.
  */
 public final class DoExit extends Frame {
     static final Code CODE = new Code("kernel/exit.c", "do_exit",
@@ -75,7 +76,7 @@ public final class DoExit extends Frame {
                 Exit.exitNotify(m, tsk);
                 pc = PREEMPT_DISABLE;
                 if (tsk.exitState == TaskState.EXIT_ZOMBIE && tsk.parent >= 0) {
-                    x.call(new kthreadlab.sched.core.TryToWakeUp(tsk.parent, TaskState.TASK_INTERRUPTIBLE));
+                    x.call(new TryToWakeUp(tsk.parent, TaskState.TASK_INTERRUPTIBLE));
                 }
                 return;
             case PREEMPT_DISABLE:
@@ -84,35 +85,6 @@ public final class DoExit extends Frame {
                 return;
             default:
                 x.call(new DoTaskDead());
-        }
-    }
-
-    /** do_task_dead() (kernel/sched/core.c): the last thing a task does. */
-    static final class DoTaskDead extends Frame {
-        static final Code CODE = new Code("kernel/sched/core.c", "do_task_dead",
-            "set_special_state(TASK_DEAD);",
-            "__schedule(SM_NONE);",
-            "BUG();");
-
-        @Override
-        public Code code() {
-            return CODE;
-        }
-
-        @Override
-        public void step(Exec x) {
-            if (pc == 0) {
-                x.cur.state = TaskState.TASK_DEAD;
-                pc = 1;
-                return;
-            }
-            if (pc == 1) {
-                pc = 2;
-                x.call(new __Schedule(false));
-                return;
-            }
-            x.m.bug("a dead task " + x.cur.comm + "/" + x.cur.pid + " was scheduled again");
-            x.spin();
         }
     }
 }

@@ -7,6 +7,7 @@ import kthreadlab.engine.Machine;
 import kthreadlab.engine.StepCost;
 import kthreadlab.engine.TaskStruct;
 import kthreadlab.format.Errno;
+import kthreadlab.sched.core.SchedCgroupFork;
 import kthreadlab.sched.core.SchedFork;
 import kthreadlab.state.TaskFlags;
 import kthreadlab.state.TaskState;
@@ -93,7 +94,7 @@ public final class CopyProcess extends Frame {
                 return;
             case CGROUP_FORK:
                 pc = LOCK;
-                x.call(new SchedFork.CgroupFork(child));
+                x.call(new SchedCgroupFork(child));
                 return;
             case LOCK:
                 x.rq.irqsOff++;

@@ -66,7 +66,7 @@ public final class KthreadPark extends Frame {
                 return;
             case WAIT:
                 pc = INACTIVE;
-                x.call(new WaitForCompletion(k.kthread.parked, false));
+                x.call(new WaitForCompletion(k.kthread.parked));
                 return;
             case INACTIVE:
                 pc = RETURN;

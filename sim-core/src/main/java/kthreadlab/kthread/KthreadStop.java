@@ -64,7 +64,7 @@ public final class KthreadStop extends Frame {
                 return;
             case WAIT:
                 pc = EXIT_CODE;
-                x.call(new WaitForCompletion(k.kthread.exited, false));
+                x.call(new WaitForCompletion(k.kthread.exited));
                 return;
             case EXIT_CODE:
                 ret = k.exitCode;

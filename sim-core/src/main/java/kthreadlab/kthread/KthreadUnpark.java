@@ -3,7 +3,7 @@ package kthreadlab.kthread;
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
-import kthreadlab.sched.core.WakeUpProcess;
+import kthreadlab.sched.core.WakeUpState;
 import kthreadlab.state.CpuMask;
 import kthreadlab.state.Kthread;
 import kthreadlab.state.TaskState;
@@ -43,7 +43,7 @@ public final class KthreadUnpark extends Frame {
                 pc = WAKE;
                 return;
             default:
-                x.callAndReturn(new WakeUpProcess(task, TaskState.TASK_PARKED));
+                x.callAndReturn(new WakeUpState(task, TaskState.TASK_PARKED));
         }
     }
 }

@@ -11,6 +11,7 @@ import kthreadlab.format.Errno;
 import kthreadlab.format.Names;
 import kthreadlab.locking.spinlock.Locks;
 import kthreadlab.sched.completion.WaitForCompletion;
+import kthreadlab.sched.completion.WaitForCompletionKillable;
 import kthreadlab.sched.core.WakeUpProcess;
 import kthreadlab.state.KthreadCreateInfo;
 
@@ -126,7 +127,7 @@ public final class __KthreadCreateOnNode extends Frame {
                 return;
             case WAIT:
                 pc = WAIT_RET;
-                x.call(new WaitForCompletion(done, true));
+                x.call(new WaitForCompletionKillable(done));
                 return;
             case WAIT_RET:
                 pc = waitResult != 0 ? XCHG : RESULT;
@@ -155,7 +156,7 @@ public final class __KthreadCreateOnNode extends Frame {
                 return;
             case WAIT_AGAIN:
                 pc = RESULT;
-                x.call(new WaitForCompletion(done, false));
+                x.call(new WaitForCompletion(done));
                 return;
             case RESULT:
                 task = info.result;

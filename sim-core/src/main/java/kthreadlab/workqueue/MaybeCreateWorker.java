@@ -4,7 +4,7 @@ import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.state.WorkerPool;
-import kthreadlab.time.timer.ScheduleTimeout;
+import kthreadlab.time.timer.ScheduleTimeoutInterruptible;
 
 /**
  * maybe_create_worker(pool), with pool->lock dropped: create_worker() until the pool has an idle
@@ -70,7 +70,7 @@ public final class MaybeCreateWorker extends Frame {
                 return;
             case COOLDOWN:
                 pc = RECHECK;
-                x.call(new ScheduleTimeout(x.m.config.hz, true));
+                x.call(new ScheduleTimeoutInterruptible(x.m.config.hz));
                 return;
             case RECHECK:
                 pc = Policy.needToCreateWorker(p) ? CREATE : DEL;

@@ -52,7 +52,7 @@ public final class __FlushWork extends Frame {
                     return;
                 }
                 pc = RETURN_TRUE;
-                x.call(new WaitForCompletion(x.m.wq.work(barrier).barrierDone, false));
+                x.call(new WaitForCompletion(x.m.wq.work(barrier).barrierDone));
                 return;
             case RETURN_TRUE:
                 x.ret(1);

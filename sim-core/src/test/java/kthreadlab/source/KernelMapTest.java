@@ -25,8 +25,49 @@ import org.junit.jupiter.api.Test;
 class KernelMapTest {
     static final Path DOC = Path.of("../docs/kernel-map.md");
 
+    /** Kernel functions whose classes break the naming rule on purpose: function, classes, why. */
+    static final String[][] EXCEPTIONS = {
+        {"kthread", "kthread.KthreadFn", "`Kthread` is struct kthread (`state.Kthread`), so the thread "
+            + "function kthread() takes `Fn`"},
+        {"kernel_init_freeable", "init.main.BootThreads,init.main.WorkqueuesBoot", "one step machine per boot "
+            + "profile, named after what it adds: `v5.15` (every boot kthread) and `workqueues` (workqueue_init() "
+            + "only); `minimal` calls neither"},
+        {"wait_task_inactive", "kthread.WaitTaskInactive", "a kernel/sched/core.c function kept beside its "
+            + "callers (`__kthread_bind_mask`, `kthread_park`): it sleeps on an hrtimer armed through `time.timer`, which "
+            + "calls schedule(), so in `sched.core` it would close an import cycle"},
+    };
+
+    /** The class the naming rule gives a function of `file`, package-relative ('.' for nesting). */
+    static String ruleClass(String file, String function, String actual) {
+        String camel = (function.startsWith("__") ? "__" : "") + upperCamel(function.replaceFirst("^_+", ""));
+        if (file.startsWith("samples/")) {
+            String pkg = file.substring(0, file.length() - ".c".length()).replace('/', '.');
+            String outer = actual.startsWith(pkg + ".") ? actual.substring(pkg.length() + 1).split("\\.")[0] : "?";
+            return pkg + "." + (outer.equals(camel) ? "" : outer + ".")
+                + upperCamel(function.replaceFirst("_fn$", ""));
+        }
+        String pkg = file.equals("include/linux/kthread.h") ? "kthread"
+            : file.replaceFirst("^kernel/", "").replaceFirst("\\.c$", "").replace('/', '.');
+        return pkg + "." + camel;
+    }
+
+    private static String upperCamel(String cName) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : cName.split("_")) {
+            if (!w.isEmpty()) {
+                sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        return sb.toString();
+    }
+
     /** One row: function, file, first line, class (package-relative, nested with '.'). */
     static String map() throws Exception {
+        return map(null);
+    }
+
+    /** The map; each step machine's function, file and class are added to `steps` when it is not null. */
+    static String map(List<String[]> steps) throws Exception {
         Corpus corpus = Corpus.load();
         Path classes = Path.of("target/classes");
         List<Path> files = new ArrayList<>();
@@ -48,6 +89,9 @@ class KernelMapTest {
                 String cls = name.substring("kthreadlab.".length()).replace('$', '.');
                 String key = code.file + "\u0000" + String.format("%06d", span.firstLine()) + "\u0000" + code.function;
                 String row = "| `" + code.function + "` | " + code.file + ":" + span.firstLine() + " | `" + cls + "`";
+                if (steps != null) {
+                    steps.add(new String[] {code.function, code.file, cls});
+                }
                 String had = rows.get(key);
                 // a function shown by two step machines (boot profiles' variants of one function) lists both
                 rows.put(key, had == null ? row : had.contains("`" + cls + "`") ? had : had + ", `" + cls + "`");
@@ -60,9 +104,22 @@ class KernelMapTest {
             .append("-Dkernelmap.update=true`.\n\n")
             .append("Each kernel function the simulator steps through, where it starts in the displayed source ")
             .append("(the corpus file's release, see NOTES.md), and the class under `sim-core/src/main/java/kthreadlab/` ")
-            .append("whose `Code` table and `step()` run it. Packages follow the C files (`kernel/sched/core.c` is ")
-            .append("`sched.core`); a class is the C name in UpperCamelCase, with a leading `__` kept as it is ")
-            .append("(`__schedule` is `__Schedule`, never `DoSchedule`: `do_` names other functions in Linux).\n\n")
+            .append("whose `Code` table and `step()` run it.\n\n")
+            .append("Packages follow the C files: the path without `kernel/` and `.c`, `/` becoming `.` ")
+            .append("(`kernel/sched/core.c` is `sched.core`, `init/main.c` is `init.main`; the include/linux/kthread.h ")
+            .append("inlines are in `kthread`). One class per kernel function, named by one rule: the C name in ")
+            .append("UpperCamelCase with a leading `__` kept as it is (`__schedule` is `__Schedule`, never `DoSchedule`: ")
+            .append("`do_` names other functions in Linux; `__kthread_bind_mask` is `__KthreadBindMask`). The sample ")
+            .append("modules' functions (samples/*.c, the project's own C) are nested classes of one class per file, ")
+            .append("named by the same rule without a trailing `_fn`. This test fails on any other name or place ")
+            .append("except these stated ones:\n\n");
+        for (String[] e : EXCEPTIONS) {
+            sb.append("- `").append(e[0]).append("` in `").append(e[1].replace(",", "` and `")).append("`: ")
+                .append(e[2]).append(".\n");
+        }
+        sb.append("\nA new kernel function is a `Frame` subclass with its `Code` table in its C file's package, ")
+            .append("named by this rule, its program counters named constants (as in `Kthreadd`); where a new pane or ")
+            .append("a new what-if goes: NOTES.md, \"Where the code is\".\n\n")
             .append("| function | source | class |\n|---|---|---|\n");
         for (String row : rows.values()) {
             sb.append(row).append(" |\n");
@@ -80,6 +137,39 @@ class KernelMapTest {
         assertTrue(Files.exists(DOC), "no " + DOC + " (create it with -Dkernelmap.update=true)");
         assertEquals(actual, Files.readString(DOC, StandardCharsets.UTF_8),
             "docs/kernel-map.md is stale: ./mvnw -pl sim-core test -Dtest=KernelMapTest -Dkernelmap.update=true");
+    }
+
+    @Test
+    void everyStepMachineIsNamedAndPlacedByTheOneRule() throws Exception {
+        List<String[]> steps = new ArrayList<>();
+        map(steps);
+        List<String> wrong = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        for (String[] s : steps) {
+            String expected = ruleClass(s[1], s[0], s[2]);
+            if (expected.equals(s[2])) {
+                continue;
+            }
+            String exception = exceptionFor(s[0], s[2]);
+            if (exception == null) {
+                wrong.add(s[0] + " (" + s[1] + ") is " + s[2] + ", the rule says " + expected);
+            } else {
+                used.add(exception);
+            }
+        }
+        assertEquals(List.of(), wrong, "rename or move these classes, or state the exception in EXCEPTIONS");
+        for (String[] e : EXCEPTIONS) {
+            assertTrue(used.contains(e[0]), "stale exception: " + e[0] + " now follows the rule");
+        }
+    }
+
+    private static String exceptionFor(String function, String cls) {
+        for (String[] e : EXCEPTIONS) {
+            if (e[0].equals(function) && List.of(e[1].split(",")).contains(cls)) {
+                return e[0];
+            }
+        }
+        return null;
     }
 
     @Test

@@ -37,7 +37,10 @@ public final class BootThreads extends Frame {
         "do_pre_smp_initcalls();",
         "smp_init();",
         "do_basic_setup();");
-    static final int SMP_INIT = 4;
+    static final int WQ_INIT = 0, MM_INTERNALS = 1, RCU_TASKS = 2, PRE_SMP_INITCALLS = 3, SMP_INIT = 4,
+        BASIC_SETUP = 5;
+    /** An item's phases: its call, its second call (wake the new thread, flush the queued item), done. */
+    private static final int CALL = 0, FOLLOW_UP = 1, DONE = 2;
 
     /** What one item of a line does. */
     enum Kind {
@@ -120,17 +123,17 @@ public final class BootThreads extends Frame {
     static List<Spec> group(int line, int cpus) {
         List<Spec> g = new ArrayList<>();
         switch (line) {
-            case 0:
+            case WQ_INIT:
                 g.add(Spec.of(Kind.WQ_INIT, -1));
                 break;
-            case 1:
+            case MM_INTERNALS:
                 g.add(Spec.wq("mm_percpu_wq", Workqueue.WQ_MEM_RECLAIM));
                 break;
-            case 2:
+            case RCU_TASKS:
                 g.add(Spec.thread("rcu_tasks_rude_kthread", "worker", -1));
                 g.add(Spec.thread("rcu_tasks_trace_kthread", "worker", -1));
                 break;
-            case 3:
+            case PRE_SMP_INITCALLS:
                 g.add(Spec.thread("ksoftirqd/0", "percpu", 0));
                 g.add(Spec.thread("rcu_sched", "worker", -1));
                 g.add(Spec.thread("migration/0", "percpu", 0));
@@ -182,18 +185,18 @@ public final class BootThreads extends Frame {
         }
     }
 
-    /** Creates a stand-in kthread (phase 0), wakes it (phase 1), moves on (phase 2). */
+    /** Creates a stand-in kthread (CALL), wakes it (FOLLOW_UP), moves on (DONE). */
     private void thread(Exec x, Spec s) {
         switch (phase) {
-            case 0: {
+            case CALL: {
                 long data = s.fn.equals("sleeper") ? 1000 : 0;
                 KthreadCreateOnNode.Request req = new KthreadCreateOnNode.Request(s.fn, data, s.name, 0, "");
-                phase = 1;
+                phase = FOLLOW_UP;
                 x.call(s.cpu >= 0 ? new KthreadCreateOnCpu(req, s.cpu) : new KthreadCreateOnNode(req));
                 return;
             }
-            case 1:
-                phase = 2;
+            case FOLLOW_UP:
+                phase = DONE;
                 if (created >= 0) {
                     x.call(new WakeUpProcess(created));
                 }
@@ -203,19 +206,19 @@ public final class BootThreads extends Frame {
         }
     }
 
-    /** A workqueue item: one call (phase 0; QUEUE_FLUSH makes a second), then the next item. */
+    /** A workqueue item: one call (CALL; QUEUE_FLUSH makes a second), then the next item. */
     private void other(Exec x, Spec s) {
         Machine m = x.m;
-        if (phase == 1 && s.kind == Kind.QUEUE_FLUSH) {
-            phase = 2;
+        if (phase == FOLLOW_UP && s.kind == Kind.QUEUE_FLUSH) {
+            phase = DONE;
             x.call(new FlushWork(initcallWork(m)));
             return;
         }
-        if (phase > 0) {
+        if (phase != CALL) {
             next();
             return;
         }
-        phase = 1;
+        phase = FOLLOW_UP;
         switch (s.kind) {
             case WQ_INIT:
                 x.call(new WorkqueueInit());
@@ -237,7 +240,7 @@ public final class BootThreads extends Frame {
 
     private void next() {
         item++;
-        phase = 0;
+        phase = CALL;
     }
 
     /**

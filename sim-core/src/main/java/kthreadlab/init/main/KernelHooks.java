@@ -9,7 +9,8 @@ import kthreadlab.kthread.Kthreadd;
 import kthreadlab.samples.creator.Creator;
 import kthreadlab.samples.kthdemo.SampleFns;
 import kthreadlab.samples.wqdemo.WorkFns;
-import kthreadlab.sched.core.PreemptSchedule;
+import kthreadlab.sched.core.PreemptScheduleCommon;
+import kthreadlab.sched.core.PreemptScheduleIrq;
 import kthreadlab.sched.core.SchedulerTick;
 import kthreadlab.time.timer.Timers;
 import kthreadlab.workqueue.IdleWorkerTimeout;
@@ -34,12 +35,12 @@ public final class KernelHooks implements Hooks {
 
     @Override
     public Frame preemptIrq() {
-        return new PreemptSchedule(PreemptSchedule.IRQ);
+        return new PreemptScheduleIrq();
     }
 
     @Override
     public Frame preemptEnable() {
-        return new PreemptSchedule(PreemptSchedule.PREEMPT);
+        return new PreemptScheduleCommon();
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class KernelInit extends Frame {
         switch (pc) {
             case WAIT_KTHREADD:
                 pc = FREEABLE;
-                x.call(new WaitForCompletion(m.kthreaddDone, false));
+                x.call(new WaitForCompletion(m.kthreaddDone));
                 return;
             case FREEABLE:
                 pc = RUN_INIT;

@@ -249,6 +249,7 @@ public final class Creator {
             "pause();",
             "continue;",
             "syscall(SYS_kthdemo_action, &act);");
+        static final int NEXT_ACTION = 0, PAUSE = 1, CONTINUE = 2, ACTION = 3;
 
         @Override
         public Code code() {
@@ -259,36 +260,36 @@ public final class Creator {
         public void step(Exec x) {
             TaskStruct c = x.cur;
             switch (pc) {
-                case 0:
+                case NEXT_ACTION:
                     if (c.sigkillPending) {
                         x.call(new DoExit(9));
                         return;
                     }
-                    pc = c.pendingActions.isEmpty() ? 1 : 3;
+                    pc = c.pendingActions.isEmpty() ? PAUSE : ACTION;
                     return;
-                case 1:
-                    pc = 2;
+                case PAUSE:
+                    pc = CONTINUE;
                     if (c.pendingActions.isEmpty() && !c.sigkillPending) {
                         c.state = TaskState.TASK_INTERRUPTIBLE;
                         x.call(new Schedule());
                     }
                     return;
-                case 2:
-                    pc = 0;
+                case CONTINUE:
+                    pc = NEXT_ACTION;
                     return;
                 default: {
                     int job = c.pendingActions.removeFirst();
-                    pc = 0;
+                    pc = NEXT_ACTION;
                     Action a = x.m.scenario.actions.get(job >>> 16);
                     x.call(WqdemoAction.serves(a.op) ? new WqdemoAction(job >>> 16)
-                        : new DemoAction(job >>> 16, job & 0xffff));
+                        : new KthdemoAction(job >>> 16, job & 0xffff));
                 }
             }
         }
     }
 
     /** kthdemo_action(): the one API call an action names, and its result recorded as an API record. */
-    static final class DemoAction extends Frame {
+    static final class KthdemoAction extends Frame {
         static final Code CODE = new Code(FILE, "kthdemo_action",
             "switch (act->op) {",
             "task = kthread_run(act->threadfn, act->data, act->namefmt, act->index);",
@@ -315,7 +316,7 @@ public final class Creator {
         private int target = -1;
         private boolean called;
 
-        DemoAction(int action, int index) {
+        KthdemoAction(int action, int index) {
             this.action = action;
             this.index = index;
         }

@@ -10,7 +10,7 @@ import kthreadlab.kthread.KthreadParkme;
 import kthreadlab.sched.core.Schedule;
 import kthreadlab.sched.core.__CondResched;
 import kthreadlab.state.TaskState;
-import kthreadlab.time.timer.ScheduleTimeout;
+import kthreadlab.time.timer.ScheduleTimeoutInterruptible;
 
 /** The thread functions of our sample module (samples/kthdemo.c), as step machines. */
 public final class SampleFns {
@@ -84,7 +84,7 @@ public final class SampleFns {
                     return;
                 case SLEEP:
                     pc = SHOULD_STOP;
-                    x.call(new ScheduleTimeout(msecsToJiffies(periodMs, x.m.config.hz), true));
+                    x.call(new ScheduleTimeoutInterruptible(msecsToJiffies(periodMs, x.m.config.hz)));
                     return;
                 default:
                     x.ret(0);

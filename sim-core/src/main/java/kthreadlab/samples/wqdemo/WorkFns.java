@@ -4,7 +4,7 @@ import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.engine.StepCost;
-import kthreadlab.time.timer.ScheduleTimeout;
+import kthreadlab.time.timer.ScheduleTimeoutInterruptible;
 
 /** The work functions of samples/wqdemo.c: short, sleeping and CPU-bound. */
 public final class WorkFns {
@@ -25,18 +25,18 @@ public final class WorkFns {
     public static Frame start(String fn) {
         switch (fn) {
             case "short_work_fn":
-                return new Short();
+                return new ShortWork();
             case "sleep_work_fn":
-                return new Sleep();
+                return new SleepWork();
             case "cpu_work_fn":
-                return new Cpu();
+                return new CpuWork();
             default:
                 throw new IllegalArgumentException("unknown work function " + fn);
         }
     }
 
     /** short_work_fn: one statement. */
-    static final class Short extends Frame {
+    static final class ShortWork extends Frame {
         static final Code CODE = new Code(FILE, "short_work_fn", "short_runs++;");
 
         @Override
@@ -51,7 +51,7 @@ public final class WorkFns {
     }
 
     /** sleep_work_fn: blocks its kworker for sleep_ms. */
-    static final class Sleep extends Frame {
+    static final class SleepWork extends Frame {
         static final Code CODE = new Code(FILE, "sleep_work_fn",
             "schedule_timeout_interruptible(msecs_to_jiffies(sleep_ms));");
 
@@ -64,12 +64,12 @@ public final class WorkFns {
         public void step(Exec x) {
             long hz = x.m.config.hz;
             long j = (SLEEP_MS * hz + 999) / 1000;
-            x.callAndReturn(new ScheduleTimeout(j, true));
+            x.callAndReturn(new ScheduleTimeoutInterruptible(j));
         }
     }
 
     /** cpu_work_fn: keeps the CPU busy for busy_loops passes, never sleeping. */
-    static final class Cpu extends Frame {
+    static final class CpuWork extends Frame {
         static final Code CODE = new Code(FILE, "cpu_work_fn",
             "for (i = 0; i < busy_loops; i++)",
             "cpu_relax();");

@@ -67,7 +67,7 @@ public final class DoWaitForCommon extends Frame {
                 pc = kthreadlab.sched.core.__Schedule.signalPending(cur, state) ? RESTART : PREPARE;
                 return;
             case RESTART:
-                timeout = -WaitForCompletion.ERESTARTSYS;
+                timeout = -WaitForCompletionKillable.ERESTARTSYS;
                 pc = FINISH;
                 return;
             case PREPARE:

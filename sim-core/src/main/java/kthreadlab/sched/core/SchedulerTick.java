@@ -6,7 +6,7 @@ import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.TaskStruct;
 import kthreadlab.sched.Rqs;
-import kthreadlab.sched.fair.FairTick;
+import kthreadlab.sched.fair.EntityTick;
 import kthreadlab.state.Rq;
 
 /**
@@ -37,7 +37,7 @@ public final class SchedulerTick extends Frame {
         }
         TaskStruct curr = m.task(rq.curr);
         if (!curr.isIdle && rq.cfs.curr == curr.id) {
-            x.callAndReturn(new FairTick.EntityTick());
+            x.callAndReturn(new EntityTick());
         } else {
             x.ret(0);
         }

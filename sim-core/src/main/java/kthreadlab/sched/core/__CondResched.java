@@ -38,7 +38,7 @@ public final class __CondResched extends Frame {
                 return;
             case PREEMPT:
                 pc = RETURN_1;
-                x.call(new PreemptSchedule(PreemptSchedule.PREEMPT));
+                x.call(new PreemptScheduleCommon());
                 return;
             case RETURN_1:
                 x.ret(1);

@@ -6,13 +6,11 @@ import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
 import kthreadlab.sched.core.Schedule;
-import kthreadlab.state.TaskState;
 
 /**
  * schedule_timeout(timeout) (kernel/time/timer.c): arm a timer that will wake_up_process() this
  * task at jiffies + timeout, schedule(), then cancel the timer and return the jiffies left.
  * The caller has already set the sleep state. MAX_SCHEDULE_TIMEOUT means no timer at all.
- * With interruptible=true it is schedule_timeout_interruptible(), which sets the state itself.
  */
 public final class ScheduleTimeout extends Frame {
     public static final long MAX_SCHEDULE_TIMEOUT = Long.MAX_VALUE;
@@ -27,47 +25,32 @@ public final class ScheduleTimeout extends Frame {
         "return timeout < 0 ? 0 : timeout;");
     static final int SWITCH = 0, SCHEDULE_MAX = 1, EXPIRE = 2, MOD_TIMER = 3, SCHEDULE = 4, DEL_TIMER = 5,
         TIMEOUT_LEFT = 6, RETURN = 7;
-    /** schedule_timeout_interruptible's program counters. */
-    static final int SET_STATE = 0, CALL = 1;
-    static final Code INTERRUPTIBLE = new Code("kernel/time/timer.c", "schedule_timeout_interruptible",
-        "__set_current_state(TASK_INTERRUPTIBLE);",
-        "return schedule_timeout(timeout);");
 
     private final long timeout;
-    private final boolean interruptible;
     private long expire;
 
     public ScheduleTimeout(long timeout) {
-        this(timeout, false);
-    }
-
-    public ScheduleTimeout(long timeout, boolean interruptible) {
         this.timeout = timeout;
-        this.interruptible = interruptible;
     }
 
     @Override
     public Code code() {
-        return interruptible ? INTERRUPTIBLE : CODE;
+        return CODE;
     }
 
     @Override
     public String detail() {
+        return describe(timeout);
+    }
+
+    /** The call stack's words for a timeout in jiffies. */
+    static String describe(long timeout) {
         return timeout == MAX_SCHEDULE_TIMEOUT ? "MAX_SCHEDULE_TIMEOUT" : timeout + " jiffies";
     }
 
     @Override
     public void step(Exec x) {
         Machine m = x.m;
-        if (interruptible) {
-            if (pc == SET_STATE) {
-                x.cur.state = TaskState.TASK_INTERRUPTIBLE;
-                pc = CALL;
-            } else {
-                x.callAndReturn(new ScheduleTimeout(timeout, false));
-            }
-            return;
-        }
         long tick = m.config.tickNs();
         switch (pc) {
             case SWITCH:
