@@ -19,7 +19,18 @@ public abstract class Frame implements Cloneable {
     /** Set by Exec.callAndReturn: return as soon as the called function returns. */
     public boolean returnsWithCallee;
 
-    public abstract Code code();
+    /** The function's lines: immutable, shared by all its frames. */
+    private final Code code;
+
+    /** A frame of the function whose lines `code` lists, about to execute its first line. */
+    protected Frame(Code code) {
+        this.code = code;
+    }
+
+    /** The lines of this frame's function, indexed by pc. */
+    public final Code code() {
+        return code;
+    }
 
     /** Executes the statement at pc: changes the machine, then moves pc, calls or returns. */
     public abstract void step(Exec x);

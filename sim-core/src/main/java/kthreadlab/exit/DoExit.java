@@ -33,12 +33,8 @@ public final class DoExit extends Frame {
     private final long code;
 
     public DoExit(long code) {
+        super(CODE);
         this.code = code;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -48,15 +48,11 @@ public final class CopyProcess extends Frame {
     private long retval;
 
     CopyProcess(long cloneFlags, int exitSignal, String fn, long arg) {
+        super(CODE);
         this.cloneFlags = cloneFlags;
         this.exitSignal = exitSignal;
         this.fn = fn;
         this.arg = arg;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -33,15 +33,11 @@ public final class KernelClone extends Frame {
     private long p;
 
     public KernelClone(long cloneFlags, int exitSignal, String fn, long arg) {
+        super(CODE);
         this.cloneFlags = cloneFlags;
         this.exitSignal = exitSignal;
         this.fn = fn;
         this.arg = arg;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

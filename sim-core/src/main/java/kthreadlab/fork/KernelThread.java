@@ -26,14 +26,10 @@ public final class KernelThread extends Frame {
     private final long flags;
 
     public KernelThread(String fn, long arg, long flags) {
+        super(CODE);
         this.fn = fn;
         this.arg = arg;
         this.flags = flags;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

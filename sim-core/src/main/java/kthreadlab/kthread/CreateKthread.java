@@ -35,12 +35,8 @@ public final class CreateKthread extends Frame {
     private int done = -1;
 
     CreateKthread(int create) {
+        super(CODE);
         this.create = create;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -19,13 +19,9 @@ public final class KthreadBind extends Frame {
     private final int cpu;
 
     public KthreadBind(int task, int cpu) {
+        super(CODE);
         this.task = task;
         this.cpu = cpu;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -2,12 +2,11 @@ package kthreadlab.kthread;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.state.Kthread;
 import kthreadlab.state.TaskState;
 
 /** kthread_create_on_cpu(): create, bind to the CPU before the first wakeup, remember the CPU. */
-public final class KthreadCreateOnCpu extends Frame {
+public final class KthreadCreateOnCpu extends CreateRequestFrame {
     static final Code CODE = new Code("kernel/kthread.c", "kthread_create_on_cpu",
         "p = kthread_create_on_node(threadfn, data, cpu_to_node(cpu), namefmt,",
         "if (IS_ERR(p))",
@@ -16,18 +15,12 @@ public final class KthreadCreateOnCpu extends Frame {
         "to_kthread(p)->cpu = cpu;",
         "#2 return p;");
     static final int CREATE = 0, IS_ERR = 1, RETURN_ERR = 2, BIND = 3, SET_CPU = 4, RETURN = 5;
-    private final KthreadCreateOnNode.Request req;
     private final int cpu;
     private long p;
 
     public KthreadCreateOnCpu(KthreadCreateOnNode.Request req, int cpu) {
-        this.req = req;
+        super(CODE, req);
         this.cpu = cpu;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

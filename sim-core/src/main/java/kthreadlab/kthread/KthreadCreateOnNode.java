@@ -2,13 +2,12 @@ package kthreadlab.kthread;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 
 /**
  * kthread_create_on_node(threadfn, data, node, namefmt, ...): the frame a caller pushes; it hands
  * its Request to __kthread_create_on_node() and returns the new task (or -errno).
  */
-public final class KthreadCreateOnNode extends Frame {
+public final class KthreadCreateOnNode extends CreateRequestFrame {
     static final Code CODE = new Code("kernel/kthread.c", "kthread_create_on_node",
         "task = __kthread_create_on_node(threadfn, data, node, namefmt, args);",
         "return task;");
@@ -30,21 +29,8 @@ public final class KthreadCreateOnNode extends Frame {
         }
     }
 
-
-    private final Request req;
-
     public KthreadCreateOnNode(Request req) {
-        this.req = req;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return req.namefmt;
+        super(CODE, req);
     }
 
     @Override

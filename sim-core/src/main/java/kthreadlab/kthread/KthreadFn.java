@@ -63,12 +63,8 @@ public final class KthreadFn extends Frame {
     private long ret;
 
     public KthreadFn(int create) {
+        super(CODE);
         this.create = create;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     /**

@@ -29,12 +29,8 @@ public final class KthreadPark extends Frame {
     private final int task;
 
     public KthreadPark(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

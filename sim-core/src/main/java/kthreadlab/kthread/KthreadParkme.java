@@ -9,9 +9,8 @@ public final class KthreadParkme extends Frame {
     static final Code CODE = new Code("kernel/kthread.c", "kthread_parkme",
         "__kthread_parkme(to_kthread(current));");
 
-    @Override
-    public Code code() {
-        return CODE;
+    public KthreadParkme() {
+        super(CODE);
     }
 
     @Override

@@ -2,32 +2,20 @@ package kthreadlab.kthread;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.sched.core.WakeUpProcess;
 
 /** kthread_run(): kthread_create() and, if that worked, wake_up_process(). */
-public final class KthreadRun extends Frame {
+public final class KthreadRun extends CreateRequestFrame {
     static final Code CODE = new Code("include/linux/kthread.h", "kthread_run",
         "= kthread_create(threadfn, data, namefmt, ## __VA_ARGS__); \\",
         "if (!IS_ERR(__k)) \\",
         "wake_up_process(__k); \\",
         "__k; \\");
     static final int CREATE = 0, IS_ERR = 1, WAKE = 2, RETURN = 3;
-    private final KthreadCreateOnNode.Request req;
     private long k;
 
     public KthreadRun(KthreadCreateOnNode.Request req) {
-        this.req = req;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return req.namefmt;
+        super(CODE, req);
     }
 
     @Override

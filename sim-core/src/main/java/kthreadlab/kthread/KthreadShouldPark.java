@@ -13,9 +13,8 @@ public final class KthreadShouldPark extends Frame {
     static final Code CODE = new Code("kernel/kthread.c", "kthread_should_park",
         "return __kthread_should_park(current);");
 
-    @Override
-    public Code code() {
-        return CODE;
+    public KthreadShouldPark() {
+        super(CODE);
     }
 
     @Override

@@ -10,9 +10,8 @@ public final class KthreadShouldStop extends Frame {
     static final Code CODE = new Code("kernel/kthread.c", "kthread_should_stop",
         "return test_bit(KTHREAD_SHOULD_STOP, &to_kthread(current)->flags);");
 
-    @Override
-    public Code code() {
-        return CODE;
+    public KthreadShouldStop() {
+        super(CODE);
     }
 
     @Override

@@ -29,12 +29,8 @@ public final class KthreadStop extends Frame {
     private long ret;
 
     public KthreadStop(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

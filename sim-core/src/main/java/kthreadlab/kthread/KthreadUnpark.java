@@ -19,12 +19,8 @@ public final class KthreadUnpark extends Frame {
     private final int task;
 
     public KthreadUnpark(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -46,9 +46,8 @@ public final class Kthreadd extends Frame {
     /** The KthreadCreateInfo being handled, or -1. */
     private int create = -1;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public Kthreadd() {
+        super(CODE);
     }
 
     @Override

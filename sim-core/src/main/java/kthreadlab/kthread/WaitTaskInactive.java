@@ -29,14 +29,10 @@ public final class WaitTaskInactive extends Frame {
     private long ncsw;
 
     public WaitTaskInactive(int task, int state) {
+        super(CODE);
         this.task = task;
         this.state = state;
         this.pc = RUNNING;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class __KthreadBindMask extends Frame {
     private long inactive;
 
     public __KthreadBindMask(int task, CpuMask mask, int state) {
+        super(CODE);
         this.task = task;
         this.mask = mask;
         this.state = state;
@@ -38,11 +39,6 @@ public final class __KthreadBindMask extends Frame {
     /** kthread_bind_mask(p, mask): __kthread_bind_mask(p, mask, TASK_UNINTERRUPTIBLE). */
     public __KthreadBindMask(int task, CpuMask mask) {
         this(task, mask, TaskState.TASK_UNINTERRUPTIBLE);
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -2,7 +2,6 @@ package kthreadlab.kthread;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.StepCost;
 import kthreadlab.engine.TaskStruct;
@@ -21,7 +20,7 @@ import kthreadlab.state.KthreadCreateInfo;
  * until now), reset its policy and affinity, free the request. A SIGKILL during the wait leaves
  * create to whoever xchg()s create->done second.
  */
-public final class __KthreadCreateOnNode extends Frame {
+public final class __KthreadCreateOnNode extends CreateRequestFrame {
     static final Code CODE = new Code("kernel/kthread.c", "__kthread_create_on_node",
         "DECLARE_COMPLETION_ONSTACK(done);",
         "struct kthread_create_info *create = kmalloc(sizeof(*create),",
@@ -50,7 +49,6 @@ public final class __KthreadCreateOnNode extends Frame {
         ADD = 7, UNLOCK = 8, WAKE = 9, WAIT = 10, WAIT_RET = 11, XCHG = 12, EINTR = 13, WAIT_AGAIN = 14,
         RESULT = 15, IS_ERR = 16, NAME = 17, COMM = 18, SCHED = 19, AFFINITY = 20, KFREE = 21, RETURN = 22;
 
-    private final KthreadCreateOnNode.Request req;
     private int done = -1;
     private int create = -1;
     private long waitResult;
@@ -58,17 +56,7 @@ public final class __KthreadCreateOnNode extends Frame {
     private String name = "";
 
     __KthreadCreateOnNode(KthreadCreateOnNode.Request req) {
-        this.req = req;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return req.namefmt;
+        super(CODE, req);
     }
 
     @Override

@@ -25,9 +25,8 @@ public final class __KthreadParkme extends Frame {
     static final int SET_PARKED = 0, SHOULD_PARK = 1, PREEMPT_DISABLE = 2, COMPLETE = 3, SCHEDULE = 4,
         PREEMPT_ENABLE = 5, RUNNING = 6;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public __KthreadParkme() {
+        super(CODE);
     }
 
     @Override

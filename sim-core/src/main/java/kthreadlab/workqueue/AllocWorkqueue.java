@@ -26,13 +26,9 @@ public final class AllocWorkqueue extends Frame {
     private int wq = -1;
 
     public AllocWorkqueue(String name, int flags) {
+        super(CODE);
         this.name = name;
         this.flags = flags;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

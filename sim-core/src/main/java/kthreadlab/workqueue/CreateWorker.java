@@ -51,12 +51,8 @@ public final class CreateWorker extends Frame {
     private int task = -1;
 
     public CreateWorker(int pool) {
+        super(CODE);
         this.pool = pool;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -23,12 +23,8 @@ public final class DestroyWorkqueue extends Frame {
     private final int wq;
 
     public DestroyWorkqueue(int wq) {
+        super(CODE);
         this.wq = wq;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

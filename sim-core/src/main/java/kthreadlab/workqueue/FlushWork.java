@@ -11,12 +11,8 @@ public final class FlushWork extends Frame {
     private final int work;
 
     public FlushWork(int work) {
+        super(CODE);
         this.work = work;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -29,12 +29,8 @@ public final class InitRescuer extends Frame {
     private long task;
 
     public InitRescuer(int wq) {
+        super(CODE);
         this.wq = wq;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

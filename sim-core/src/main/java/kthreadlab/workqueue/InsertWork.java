@@ -26,16 +26,12 @@ public final class InsertWork extends Frame {
     private final int scheduledOf;
 
     public InsertWork(int pool, int work, int wq, int at, int scheduledOf) {
+        super(CODE);
         this.pool = pool;
         this.work = work;
         this.wq = wq;
         this.at = at;
         this.scheduledOf = scheduledOf;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

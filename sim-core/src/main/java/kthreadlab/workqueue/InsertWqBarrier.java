@@ -19,13 +19,9 @@ public final class InsertWqBarrier extends Frame {
     private final int barrier;
 
     InsertWqBarrier(int work, int barrier) {
+        super(CODE);
         this.work = work;
         this.barrier = barrier;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -20,12 +20,8 @@ public final class ManageWorkers extends Frame {
     private final int worker;
 
     public ManageWorkers(int worker) {
+        super(CODE);
         this.worker = worker;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -28,12 +28,8 @@ public final class MaybeCreateWorker extends Frame {
     private boolean failed;
 
     public MaybeCreateWorker(int pool) {
+        super(CODE);
         this.pool = pool;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     /** create_worker() returned: a worker means the loop is done; NULL leaves need_to_create_worker() to test. */

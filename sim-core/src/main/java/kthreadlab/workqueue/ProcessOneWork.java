@@ -51,13 +51,9 @@ public final class ProcessOneWork extends Frame {
     private boolean cpuIntensive;
 
     public ProcessOneWork(int worker, int work) {
+        super(CODE);
         this.worker = worker;
         this.work = work;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -14,12 +14,8 @@ public final class ProcessScheduledWorks extends Frame {
     private final int worker;
 
     public ProcessScheduledWorks(int worker) {
+        super(CODE);
         this.worker = worker;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -24,14 +24,10 @@ public final class QueueWorkOn extends Frame {
     private long ret;
 
     public QueueWorkOn(int cpu, int wq, int work) {
+        super(CODE);
         this.cpu = cpu;
         this.wq = wq;
         this.work = work;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -56,12 +56,8 @@ public final class RescuerThread extends Frame {
     private int pool = -1;
 
     public RescuerThread(int rescuer) {
+        super(CODE);
         this.rescuer = rescuer;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -19,13 +19,9 @@ public final class StartFlushWork extends Frame {
     private final int barrier;
 
     StartFlushWork(int work, int barrier) {
+        super(CODE);
         this.work = work;
         this.barrier = barrier;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override
@@ -39,11 +35,8 @@ public final class StartFlushWork extends Frame {
                 pc = RETURN_TRUE;
                 x.call(new InsertWqBarrier(work, barrier));
                 return;
-            case RETURN_TRUE:
-                x.ret(1);
-                return;
             default:
-                x.ret(0);
+                x.ret(pc == RETURN_TRUE ? 1 : 0);
         }
     }
 

@@ -16,12 +16,8 @@ public final class WakeUpWorker extends Frame {
     private int worker = -1;
 
     public WakeUpWorker(int pool) {
+        super(CODE);
         this.pool = pool;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -21,12 +21,8 @@ public final class WorkerEnterIdle extends Frame {
     private final int worker;
 
     public WorkerEnterIdle(int worker) {
+        super(CODE);
         this.worker = worker;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

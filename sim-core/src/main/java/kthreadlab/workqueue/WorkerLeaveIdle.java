@@ -16,12 +16,8 @@ public final class WorkerLeaveIdle extends Frame {
     private final int worker;
 
     public WorkerLeaveIdle(int worker) {
+        super(CODE);
         this.worker = worker;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -54,12 +54,8 @@ public final class WorkerThread extends Frame {
     private boolean afterManage;
 
     public WorkerThread(int worker) {
+        super(CODE);
         this.worker = worker;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

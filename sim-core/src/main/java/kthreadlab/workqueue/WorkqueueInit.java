@@ -22,9 +22,8 @@ public final class WorkqueueInit extends Frame {
 
     private int item;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public WorkqueueInit() {
+        super(CODE);
     }
 
     @Override

@@ -21,12 +21,8 @@ public final class WorkqueuePrepareCpu extends Frame {
     private int which;
 
     public WorkqueuePrepareCpu(int cpu) {
+        super(CODE);
         this.cpu = cpu;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

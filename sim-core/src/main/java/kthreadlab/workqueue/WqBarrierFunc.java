@@ -12,12 +12,8 @@ public final class WqBarrierFunc extends Frame {
     private final int work;
 
     public WqBarrierFunc(int work) {
+        super(CODE);
         this.work = work;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

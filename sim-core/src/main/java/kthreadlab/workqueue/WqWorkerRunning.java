@@ -16,12 +16,8 @@ public final class WqWorkerRunning extends Frame {
     private final int task;
 
     public WqWorkerRunning(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

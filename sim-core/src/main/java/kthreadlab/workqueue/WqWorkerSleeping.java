@@ -27,12 +27,8 @@ public final class WqWorkerSleeping extends Frame {
     private int next = -1;
 
     public WqWorkerSleeping(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

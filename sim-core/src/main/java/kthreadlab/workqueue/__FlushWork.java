@@ -25,12 +25,8 @@ public final class __FlushWork extends Frame {
     private long started;
 
     __FlushWork(int work) {
+        super(CODE);
         this.work = work;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -41,15 +41,11 @@ public final class __QueueWork extends Frame {
     private int lastPool = -1;
 
     public __QueueWork(int reqCpu, int wq, int work) {
+        super(CODE);
         this.reqCpu = reqCpu;
         this.wq = wq;
         this.work = work;
         this.cpu = reqCpu;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

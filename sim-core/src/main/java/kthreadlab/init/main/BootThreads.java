@@ -91,9 +91,8 @@ public final class BootThreads extends Frame {
     private int phase;
     private int created = -1;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public BootThreads() {
+        super(CODE);
     }
 
     @Override

@@ -23,9 +23,8 @@ public final class KernelInit extends Frame {
         "if (!try_to_run_init_process(\"/sbin/init\") ||");
     static final int WAIT_KTHREADD = 0, FREEABLE = 1, RUN_INIT = 2;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public KernelInit() {
+        super(CODE);
     }
 
     @Override

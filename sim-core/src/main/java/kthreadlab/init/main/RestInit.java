@@ -32,9 +32,8 @@ public final class RestInit extends Frame {
 
     private long pid;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public RestInit() {
+        super(CODE);
     }
 
     @Override

@@ -14,9 +14,8 @@ public final class WorkqueuesBoot extends Frame {
     static final Code CODE = new Code("init/main.c", "kernel_init_freeable",
         "workqueue_init();");
 
-    @Override
-    public Code code() {
-        return CODE;
+    public WorkqueuesBoot() {
+        super(CODE);
     }
 
     @Override

@@ -174,9 +174,8 @@ public final class Creator {
         static final int SIGCHLD = 17;
         int start = -1;
 
-        @Override
-        public Code code() {
-            return CODE;
+        public InitMain() {
+            super(CODE);
         }
 
         @Override
@@ -251,9 +250,8 @@ public final class Creator {
             "syscall(SYS_kthdemo_action, &act);");
         static final int NEXT_ACTION = 0, PAUSE = 1, CONTINUE = 2, ACTION = 3;
 
-        @Override
-        public Code code() {
-            return CODE;
+        CreatorMain() {
+            super(CODE);
         }
 
         @Override
@@ -317,13 +315,9 @@ public final class Creator {
         private boolean called;
 
         KthdemoAction(int action, int index) {
+            super(CODE);
             this.action = action;
             this.index = index;
-        }
-
-        @Override
-        public Code code() {
-            return CODE;
         }
 
         @Override

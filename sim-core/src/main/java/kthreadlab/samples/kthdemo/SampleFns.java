@@ -54,12 +54,8 @@ public final class SampleFns {
         private long stop;
 
         Sleeper(long data) {
+            super(CODE);
             this.periodMs = data > 0 ? data : 5;
-        }
-
-        @Override
-        public Code code() {
-            return CODE;
         }
 
         @Override
@@ -103,9 +99,8 @@ public final class SampleFns {
         static final int SHOULD_STOP = 0, WHILE = 1, WORK = 2, COND_RESCHED = 3, RETURN = 4;
         private long stop;
 
-        @Override
-        public Code code() {
-            return CODE;
+        Spinner() {
+            super(CODE);
         }
 
         @Override
@@ -157,9 +152,8 @@ public final class SampleFns {
             SHOULD_PARK = 5, IF_PARK = 6, PARK_RUNNING = 7, PARKME = 8, CONTINUE = 9, SCHEDULE = 10;
         private long answer;
 
-        @Override
-        public Code code() {
-            return CODE;
+        Percpu() {
+            super(CODE);
         }
 
         @Override
@@ -220,9 +214,8 @@ public final class SampleFns {
             "return 42;");
         static final int WORK = 0, RETURN = 1;
 
-        @Override
-        public Code code() {
-            return CODE;
+        Oneshot() {
+            super(CODE);
         }
 
         @Override
@@ -255,9 +248,8 @@ public final class SampleFns {
             CONTINUE = 6, GOT_WORK = 7, WORK_PENDING = 8, WORK = 9, STOP_RUNNING = 10, RETURN = 11;
         private long stop;
 
-        @Override
-        public Code code() {
-            return CODE;
+        Worker() {
+            super(CODE);
         }
 
         @Override

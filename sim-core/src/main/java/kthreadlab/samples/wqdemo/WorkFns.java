@@ -39,9 +39,8 @@ public final class WorkFns {
     static final class ShortWork extends Frame {
         static final Code CODE = new Code(FILE, "short_work_fn", "short_runs++;");
 
-        @Override
-        public Code code() {
-            return CODE;
+        ShortWork() {
+            super(CODE);
         }
 
         @Override
@@ -55,9 +54,8 @@ public final class WorkFns {
         static final Code CODE = new Code(FILE, "sleep_work_fn",
             "schedule_timeout_interruptible(msecs_to_jiffies(sleep_ms));");
 
-        @Override
-        public Code code() {
-            return CODE;
+        SleepWork() {
+            super(CODE);
         }
 
         @Override
@@ -76,9 +74,8 @@ public final class WorkFns {
         static final int FOR = 0, RELAX = 1;
         private int i;
 
-        @Override
-        public Code code() {
-            return CODE;
+        CpuWork() {
+            super(CODE);
         }
 
         @Override

@@ -36,6 +36,7 @@ public final class WqdemoAction extends Frame {
     private long result;
 
     public WqdemoAction(int action) {
+        super(CODE);
         this.action = action;
     }
 
@@ -46,11 +47,6 @@ public final class WqdemoAction extends Frame {
             }
         }
         return false;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -2,7 +2,6 @@ package kthreadlab.sched.completion;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.sched.core.TryToWakeUp;
 import kthreadlab.state.Completion;
 import kthreadlab.state.TaskState;
@@ -11,7 +10,7 @@ import kthreadlab.state.TaskState;
  * complete(x) (kernel/sched/completion.c): done++ (saturating at UINT_MAX) and wake the first
  * waiter, FIFO, under x->wait.lock. A complete() before anybody waits is remembered in done.
  */
-public final class Complete extends Frame {
+public final class Complete extends CompletionFrame {
     static final Code CODE = new Code("kernel/sched/completion.c", "complete",
         "raw_spin_lock_irqsave(&x->wait.lock, flags);",
         "if (x->done != UINT_MAX)",
@@ -20,20 +19,8 @@ public final class Complete extends Frame {
         "raw_spin_unlock_irqrestore(&x->wait.lock, flags);");
     static final int LOCK = 0, NOT_MAX = 1, DONE = 2, WAKE = 3, UNLOCK = 4;
 
-    private final int completion;
-
     public Complete(int completion) {
-        this.completion = completion;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return "x=" + completion;
+        super(CODE, completion);
     }
 
     @Override

@@ -39,13 +39,9 @@ public final class DoWaitForCommon extends Frame {
     private long timeout = Long.MAX_VALUE;
 
     public DoWaitForCommon(int completion, int state) {
+        super(CODE);
         this.completion = completion;
         this.state = state;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

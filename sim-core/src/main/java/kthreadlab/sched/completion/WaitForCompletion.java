@@ -2,28 +2,15 @@ package kthreadlab.sched.completion;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.state.TaskState;
 
 /** wait_for_completion(x): sleep in TASK_UNINTERRUPTIBLE until x is completed, through __wait_for_common. */
-public final class WaitForCompletion extends Frame {
+public final class WaitForCompletion extends CompletionFrame {
     static final Code CODE = new Code("kernel/sched/completion.c", "wait_for_completion",
         "wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);");
 
-    private final int completion;
-
     public WaitForCompletion(int completion) {
-        this.completion = completion;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return "x=" + completion;
+        super(CODE, completion);
     }
 
     @Override

@@ -2,14 +2,13 @@ package kthreadlab.sched.completion;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.state.TaskState;
 
 /**
  * wait_for_completion_killable(x): sleep in TASK_KILLABLE until x is completed; a SIGKILL ends the
  * wait with -ERESTARTSYS, else 0.
  */
-public final class WaitForCompletionKillable extends Frame {
+public final class WaitForCompletionKillable extends CompletionFrame {
     public static final long ERESTARTSYS = 512;
     static final Code CODE = new Code("kernel/sched/completion.c", "wait_for_completion_killable",
         "long t = wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);",
@@ -18,21 +17,10 @@ public final class WaitForCompletionKillable extends Frame {
         "return 0;");
     static final int WAIT = 0, IF_RESTART = 1, RETURN_T = 2, RETURN_0 = 3;
 
-    private final int completion;
     private long t;
 
     public WaitForCompletionKillable(int completion) {
-        this.completion = completion;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return "x=" + completion;
+        super(CODE, completion);
     }
 
     @Override

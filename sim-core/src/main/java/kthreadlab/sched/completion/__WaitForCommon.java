@@ -3,7 +3,6 @@ package kthreadlab.sched.completion;
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Config;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.sched.core.__CondResched;
 
 /**
@@ -13,28 +12,17 @@ import kthreadlab.sched.core.__CondResched;
  * should run first yields here, switched out as R+. With none it does nothing; with full the
  * preemption already happened at the waker's preempt_enable().
  */
-public final class __WaitForCommon extends Frame {
+public final class __WaitForCommon extends CompletionFrame {
     static final Code CODE = new Code("kernel/sched/completion.c", "__wait_for_common",
         "might_sleep();",
         "timeout = do_wait_for_common(x, action, timeout, state);");
     static final int MIGHT_SLEEP = 0, DO_WAIT = 1;
 
-    private final int completion;
     private final int state;
 
     public __WaitForCommon(int completion, int state) {
-        this.completion = completion;
+        super(CODE, completion);
         this.state = state;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return "x=" + completion;
     }
 
     @Override

@@ -25,13 +25,9 @@ public final class CheckPreemptCurr extends Frame {
     private final boolean fork;
 
     public CheckPreemptCurr(int task, boolean fork) {
+        super(CODE);
         this.task = task;
         this.fork = fork;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -13,9 +13,8 @@ public final class DoTaskDead extends Frame {
         "BUG();");
     static final int SET_DEAD = 0, SCHEDULE = 1, BUG = 2;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public DoTaskDead() {
+        super(CODE);
     }
 
     @Override

@@ -10,8 +10,7 @@ public final class PreemptScheduleCommon extends PreemptionLoop {
         "preempt_enable_no_resched_notrace();",
         "} while (need_resched());");
 
-    @Override
-    public Code code() {
-        return CODE;
+    public PreemptScheduleCommon() {
+        super(CODE);
     }
 }

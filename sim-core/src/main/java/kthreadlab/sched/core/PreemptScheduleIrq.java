@@ -10,8 +10,7 @@ public final class PreemptScheduleIrq extends PreemptionLoop {
         "sched_preempt_enable_no_resched();",
         "} while (need_resched());");
 
-    @Override
-    public Code code() {
-        return CODE;
+    public PreemptScheduleIrq() {
+        super(CODE);
     }
 }

@@ -1,5 +1,6 @@
 package kthreadlab.sched.core;
 
+import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
 import kthreadlab.engine.Frame;
 
@@ -12,7 +13,8 @@ import kthreadlab.engine.Frame;
 public abstract class PreemptionLoop extends Frame {
     static final int PREEMPT_DISABLE = 0, SCHEDULE = 1, PREEMPT_ENABLE = 2, WHILE_NEED_RESCHED = 3;
 
-    PreemptionLoop() {
+    PreemptionLoop(Code code) {
+        super(code);
     }
 
     @Override

@@ -18,12 +18,8 @@ public final class SchedCgroupFork extends Frame {
     private final int child;
 
     public SchedCgroupFork(int child) {
+        super(CODE);
         this.child = child;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

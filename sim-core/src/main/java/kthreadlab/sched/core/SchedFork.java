@@ -24,12 +24,8 @@ public final class SchedFork extends Frame {
     private final int child;
 
     public SchedFork(int child) {
+        super(CODE);
         this.child = child;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

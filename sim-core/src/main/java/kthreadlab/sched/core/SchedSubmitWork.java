@@ -19,12 +19,8 @@ public final class SchedSubmitWork extends Frame {
     private final int task;
 
     public SchedSubmitWork(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -13,12 +13,8 @@ public final class SchedUpdateWorker extends Frame {
     private final int task;
 
     public SchedUpdateWorker(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

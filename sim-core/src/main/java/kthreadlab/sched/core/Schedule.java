@@ -18,9 +18,8 @@ public final class Schedule extends Frame {
     static final int SUBMIT_WORK = 0, PREEMPT_DISABLE = 1, SCHEDULE = 2, PREEMPT_ENABLE = 3, NEED_RESCHED = 4,
         UPDATE_WORKER = 5;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public Schedule() {
+        super(CODE);
     }
 
     @Override

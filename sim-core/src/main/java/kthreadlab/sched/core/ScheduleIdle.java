@@ -15,9 +15,8 @@ public final class ScheduleIdle extends Frame {
         "} while (need_resched());");
     static final int SCHEDULE = 0, WHILE_NEED_RESCHED = 1;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public ScheduleIdle() {
+        super(CODE);
     }
 
     @Override

@@ -12,9 +12,8 @@ public final class SchedulePreemptDisabled extends Frame {
         "preempt_disable();");
     static final int PREEMPT_ENABLE = 0, SCHEDULE = 1, PREEMPT_DISABLE = 2;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public SchedulePreemptDisabled() {
+        super(CODE);
     }
 
     @Override

@@ -23,9 +23,8 @@ public final class ScheduleTail extends Frame {
         return f;
     }
 
-    @Override
-    public Code code() {
-        return CODE;
+    public ScheduleTail() {
+        super(CODE);
     }
 
     @Override

@@ -21,9 +21,8 @@ public final class SchedulerTick extends Frame {
         "curr->sched_class->task_tick(rq, curr, 0);");
     static final int CLOCK = 0, TASK_TICK = 1;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public SchedulerTick() {
+        super(CODE);
     }
 
     @Override

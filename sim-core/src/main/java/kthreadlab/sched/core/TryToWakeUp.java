@@ -2,7 +2,6 @@ package kthreadlab.sched.core;
 
 import kthreadlab.engine.Code;
 import kthreadlab.engine.Exec;
-import kthreadlab.engine.Frame;
 import kthreadlab.engine.Machine;
 import kthreadlab.engine.StepCost;
 import kthreadlab.engine.TaskStruct;
@@ -20,7 +19,7 @@ import kthreadlab.state.TaskState;
  * pi_lock (raw_spin_lock_irqsave) make two, so sched_waking prints `d..2.` from a task context;
  * the target rq's lock makes three for sched_wakeup (`d..3.`).
  */
-public final class TryToWakeUp extends Frame {
+public final class TryToWakeUp extends WakeFrame {
     static final Code CODE = new Code("kernel/sched/core.c", "try_to_wake_up",
         "raw_spin_lock_irqsave(&p->pi_lock, flags);",
         "#2 if (!ttwu_state_match(p, state, &success))",
@@ -36,25 +35,12 @@ public final class TryToWakeUp extends Frame {
     static final int LOCK = 0, MATCH = 1, WAKING_TP = 2, ON_RQ = 3, WAKING = 4, ON_CPU = 5, SELECT = 6,
         SET_CPU = 7, QUEUE = 8, WOKEN = 9, UNLOCK = 10;
 
-    private final int task;
-    private final int state;
     private int success;
     private int cpu = -1;
     private boolean migrated;
 
     public TryToWakeUp(int task, int state) {
-        this.task = task;
-        this.state = state;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
-    }
-
-    @Override
-    public String detail() {
-        return "p=" + task;
+        super(CODE, task, state);
     }
 
     /**

@@ -32,12 +32,8 @@ public final class WakeUpNewTask extends Frame {
     private final int child;
 
     public WakeUpNewTask(int child) {
+        super(CODE);
         this.child = child;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -25,9 +25,8 @@ public final class __CondResched extends Frame {
         }
     }
 
-    @Override
-    public Code code() {
-        return CODE;
+    public __CondResched() {
+        super(CODE);
     }
 
     @Override

@@ -40,12 +40,8 @@ public final class __Schedule extends Frame {
     private int next = -1;
 
     public __Schedule(boolean preempt) {
+        super(CODE);
         this.preempt = preempt;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -30,9 +30,8 @@ public final class CheckPreemptTick extends Frame {
     private long deltaExec;
     private long delta;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public CheckPreemptTick() {
+        super(CODE);
     }
 
     @Override

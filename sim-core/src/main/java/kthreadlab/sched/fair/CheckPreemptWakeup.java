@@ -27,12 +27,8 @@ public final class CheckPreemptWakeup extends Frame {
     private final int task;
 
     public CheckPreemptWakeup(int task) {
+        super(CODE);
         this.task = task;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -12,9 +12,8 @@ public final class EntityTick extends Frame {
         "check_preempt_tick(cfs_rq, curr);");
     static final int UPDATE_CURR = 0, NR_RUNNING = 1, CHECK_PREEMPT = 2;
 
-    @Override
-    public Code code() {
-        return CODE;
+    public EntityTick() {
+        super(CODE);
     }
 
     @Override

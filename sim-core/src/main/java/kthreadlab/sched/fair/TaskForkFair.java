@@ -30,12 +30,8 @@ public final class TaskForkFair extends Frame {
     private final int child;
 
     public TaskForkFair(int child) {
+        super(CODE);
         this.child = child;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

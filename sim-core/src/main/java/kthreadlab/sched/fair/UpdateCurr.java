@@ -27,6 +27,7 @@ public final class UpdateCurr extends Frame {
 
     /** update_curr(&rq->cfs) of CPU `cpu`'s run queue (not necessarily the CPU running it). */
     public UpdateCurr(int cpu) {
+        super(CODE);
         this.cpu = cpu;
     }
 
@@ -36,11 +37,6 @@ public final class UpdateCurr extends Frame {
      */
     public static void atOnce(Machine m, Rq rq) {
         Exec.runToReturn(m, rq, new UpdateCurr(rq.cpu));
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -30,12 +30,8 @@ public final class ScheduleTimeout extends Frame {
     private long expire;
 
     public ScheduleTimeout(long timeout) {
+        super(CODE);
         this.timeout = timeout;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override

@@ -15,12 +15,8 @@ public final class ScheduleTimeoutInterruptible extends Frame {
     private final long timeout;
 
     public ScheduleTimeoutInterruptible(long timeout) {
+        super(CODE);
         this.timeout = timeout;
-    }
-
-    @Override
-    public Code code() {
-        return CODE;
     }
 
     @Override
