@@ -16,7 +16,6 @@ public final class KthreadCreateOnCpu extends CreateRequestFrame {
         "#2 return p;");
     static final int CREATE = 0, IS_ERR = 1, RETURN_ERR = 2, BIND = 3, SET_CPU = 4, RETURN = 5;
     private final int cpu;
-    private long p;
 
     public KthreadCreateOnCpu(KthreadCreateOnNode.Request req, int cpu) {
         super(CODE, req);
@@ -29,31 +28,23 @@ public final class KthreadCreateOnCpu extends CreateRequestFrame {
     }
 
     @Override
-    public void onReturn(long value) {
-        if (pc == IS_ERR) {
-            p = value;
-        }
-    }
-
-    @Override
     public void step(Exec x) {
         switch (pc) {
             case CREATE:
-                pc = IS_ERR;
-                x.call(new KthreadCreateOnNode(req));
+                create(x, IS_ERR);
                 return;
             case IS_ERR:
-                pc = p < 0 ? RETURN_ERR : BIND;
+                pc = created < 0 ? RETURN_ERR : BIND;
                 return;
             case RETURN_ERR:
-                x.ret(p);
+                x.ret(created);
                 return;
             case BIND:
                 pc = SET_CPU;
-                x.call(new KthreadBind((int) p, cpu));
+                x.call(new KthreadBind((int) created, cpu));
                 return;
             case SET_CPU: {
-                Kthread k = x.m.task((int) p).kthread;
+                Kthread k = x.m.task((int) created).kthread;
                 if (k != null) {
                     k.cpu = cpu;
                 }
@@ -61,7 +52,7 @@ public final class KthreadCreateOnCpu extends CreateRequestFrame {
                 return;
             }
             default:
-                x.ret(p);
+                x.ret(created);
         }
     }
 }

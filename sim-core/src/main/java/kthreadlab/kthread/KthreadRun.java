@@ -12,35 +12,26 @@ public final class KthreadRun extends CreateRequestFrame {
         "wake_up_process(__k); \\",
         "__k; \\");
     static final int CREATE = 0, IS_ERR = 1, WAKE = 2, RETURN = 3;
-    private long k;
 
     public KthreadRun(KthreadCreateOnNode.Request req) {
         super(CODE, req);
     }
 
     @Override
-    public void onReturn(long value) {
-        if (pc == IS_ERR) {
-            k = value;
-        }
-    }
-
-    @Override
     public void step(Exec x) {
         switch (pc) {
             case CREATE:
-                pc = IS_ERR;
-                x.call(new KthreadCreateOnNode(req));
+                create(x, IS_ERR);
                 return;
             case IS_ERR:
-                pc = k < 0 ? RETURN : WAKE;
+                pc = created < 0 ? RETURN : WAKE;
                 return;
             case WAKE:
                 pc = RETURN;
-                x.call(new WakeUpProcess((int) k));
+                x.call(new WakeUpProcess((int) created));
                 return;
             default:
-                x.ret(k);
+                x.ret(created);
         }
     }
 }
