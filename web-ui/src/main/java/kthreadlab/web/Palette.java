@@ -34,8 +34,21 @@ final class Palette {
         return slot < 0 ? 0 : (slot / COLORS.length) % PATTERNS.length;
     }
 
+    /** style() of the idle slot and of each colour and pattern, made once (every chip asks for one). */
+    private static final String[] STYLES = new String[1 + COLORS.length * PATTERNS.length];
+
     /** Inline style for a chip or swatch in this slot's colour and pattern. */
     static String style(int slot) {
+        int k = slot < 0 ? 0 : 1 + slot % (COLORS.length * PATTERNS.length);
+        String s = STYLES[k];
+        if (s == null) {
+            s = makeStyle(slot);
+            STYLES[k] = s;
+        }
+        return s;
+    }
+
+    private static String makeStyle(int slot) {
         StringBuilder sb = new StringBuilder("background-color:").append(color(slot)).append(";color:")
             .append(ink(slot)).append(';');
         int p = pattern(slot);

@@ -114,7 +114,7 @@ final class SourcePane implements Pane {
     /** The line to scroll into view at the next frame (-1: none). */
     private int pendingLine = -1;
     private boolean pendingAlways;
-    private boolean scrollScheduled;
+    private final NextFrame scroll = new NextFrame("scroll the source", this::flushScroll);
     /** The height of the source box (px), read on load and resize. */
     private int viewHeight = 400;
     private SourceFile functionsFor;
@@ -482,14 +482,10 @@ final class SourcePane implements Pane {
 
     /** At the next frame: scrolls to the pending line, then renders the chunks the view now needs. */
     private void scheduleScroll() {
-        if (!scrollScheduled) {
-            scrollScheduled = true;
-            Window.requestAnimationFrame(t -> Guard.run("scroll the source", this::flushScroll));
-        }
+        scroll.request();
     }
 
     private void flushScroll() {
-        scrollScheduled = false;
         int line = pendingLine;
         pendingLine = -1;
         FileView v = shown;

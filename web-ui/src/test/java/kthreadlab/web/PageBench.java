@@ -29,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * RUNS runs; the JavaScript heap after Run to end of many-threads and of the stress scenario
  * (64 CPUs, 10,000 kthreads: the command line's bench); and the first load's gzip size.
  * Run (see README "The page"): build with the reactor, then run this class on the test class path.
+ * Arguments name the parts to measure, comma-separated (default all): step, seek (with
+ * many-threads' Step), play (Play and Run to end), heap, weight.
  */
 public final class PageBench {
     private static final int STEPS = 150;
@@ -40,41 +42,65 @@ public final class PageBench {
     }
 
     public static void main(String[] args) throws Exception {
-        String largest = largestPreset();
+        List<String> parts = new ArrayList<>();
+        for (String a : args) {
+            parts.addAll(List.of(a.split("[, ]+")));
+        }
+        if (parts.isEmpty() || parts.contains("all")) {
+            parts = List.of("step", "seek", "play", "heap", "weight");
+        }
+        String largest = parts.contains("play") ? largestPreset() : null;
         try (Browser b = new Browser(1280, 800)) {
-            double[] seed = steps(b, "seed", 60);
-            double[] many = steps(b, "many-threads", 20_000);
-            double[] seek = seeks(b);
-            double[][] blocks = new double[4][];
+            double[] seed = parts.contains("step") ? steps(b, "seed", 60) : null;
+            double[] many = parts.contains("step") || parts.contains("seek") ? steps(b, "many-threads", 20_000) : null;
+            double[] seek = parts.contains("seek") ? seeks(b) : null;
             String[] names = {Presets.DEFAULT, largest};
-            for (int p = 0; p < 2; p++) {
-                blocks[2 * p] = worst(b, names[p], true);
-                blocks[2 * p + 1] = worst(b, names[p], false);
+            double[][] blocks = new double[4][];
+            if (parts.contains("play")) {
+                for (int p = 0; p < 2; p++) {
+                    blocks[2 * p] = worst(b, names[p], true);
+                    blocks[2 * p + 1] = worst(b, names[p], false);
+                }
             }
-            double heapMany = heapAfterRunToEnd(b, "#v=1&preset=many-threads");
-            String stress = ShareLinks.link(Bench.scenario(), View.DEFAULT);
-            double heapStress = heapAfterRunToEnd(b, stress);
-            long[] gz = distGzip();
+            double heapMany = 0;
+            double heapStress = 0;
+            if (parts.contains("heap")) {
+                heapMany = heapAfterRunToEnd(b, "#v=1&preset=many-threads");
+                heapStress = heapAfterRunToEnd(b, ShareLinks.link(Bench.scenario(), View.DEFAULT));
+            }
             System.out.println();
             System.out.println("kthreadlab page benchmark (headless Chromium, file://, 1280x800; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadAverage() + ")");
-            row("Step, seed (median ms: DOM updated / + style and layout)", seed[0], seed[1]);
-            row("Step, many-threads", many[0], many[1]);
-            row("seek in a " + HISTORY + "-step history, median", seek[0], seek[1]);
-            row("seek, 90th percentile", seek[2], seek[3]);
-            System.out.println(pad("seek / one Step (many-threads), median") + fmt(seek[0] / many[0]) + " x  /  "
-                + fmt(seek[1] / many[1]) + " x");
-            System.out.println(pad("seek / one Step (many-threads), p90") + fmt(seek[2] / many[0]) + " x  /  "
-                + fmt(seek[3] / many[1]) + " x");
-            for (int p = 0; p < 2; p++) {
-                block("Play, " + names[p], blocks[2 * p]);
-                block("Run to end, " + names[p], blocks[2 * p + 1]);
+            if (seed != null) {
+                row("Step, seed (median ms: DOM updated / + style and layout)", seed[0], seed[1]);
             }
-            System.out.println(pad("JS heap after Run to end, many-threads") + fmt(heapMany / 1e6) + " MB");
-            System.out.println(pad("JS heap after Run to end, stress (64 CPUs, 10,000 kthreads)")
-                + (heapStress < 0 ? "did not finish" : fmt(heapStress / 1e6) + " MB"));
-            System.out.println(pad("first load, gzip") + gz[0] + " bytes (" + fmt(gz[0] / 1024.0) + " KiB); on demand "
-                + gz[1] + " bytes");
+            if (many != null) {
+                row("Step, many-threads", many[0], many[1]);
+            }
+            if (seek != null) {
+                row("seek in a " + HISTORY + "-step history, median", seek[0], seek[1]);
+                row("seek, 90th percentile", seek[2], seek[3]);
+                System.out.println(pad("seek / one Step (many-threads), median") + fmt(seek[0] / many[0]) + " x  /  "
+                    + fmt(seek[1] / many[1]) + " x");
+                System.out.println(pad("seek / one Step (many-threads), p90") + fmt(seek[2] / many[0]) + " x  /  "
+                    + fmt(seek[3] / many[1]) + " x");
+            }
+            if (parts.contains("play")) {
+                for (int p = 0; p < 2; p++) {
+                    block("Play, " + names[p], blocks[2 * p]);
+                    block("Run to end, " + names[p], blocks[2 * p + 1]);
+                }
+            }
+            if (parts.contains("heap")) {
+                System.out.println(pad("JS heap after Run to end, many-threads") + fmt(heapMany / 1e6) + " MB");
+                System.out.println(pad("JS heap after Run to end, stress (64 CPUs, 10,000 kthreads)")
+                    + (heapStress < 0 ? "did not finish" : fmt(heapStress / 1e6) + " MB"));
+            }
+            if (parts.contains("weight")) {
+                long[] gz = distGzip();
+                System.out.println(pad("first load, gzip") + gz[0] + " bytes (" + fmt(gz[0] / 1024.0) + " KiB); on demand "
+                    + gz[1] + " bytes");
+            }
             List<String> severe = b.severeLogs();
             if (!severe.isEmpty()) {
                 System.out.println("SEVERE browser log entries: " + severe);
@@ -158,6 +184,16 @@ public final class PageBench {
             + "new PerformanceObserver(l => l.getEntries().forEach(e => window.benchLong = Math.max(window.benchLong, e.duration)))"
             + "  .observe({type: 'longtask'});"
             + "window.kthreadlabResetLongestSlice();");
+        playOrRunToEnd(b, play);
+        Thread.sleep(300);
+        @SuppressWarnings("unchecked")
+        List<Number> r = (List<Number>) b.js("window.benchStop = true;"
+            + "return [window.benchLong, window.benchGap - 1000 / 60, window.kthreadlabLongestSlice()];");
+        return new double[] {r.get(0).doubleValue(), Math.max(0, r.get(1).doubleValue()), r.get(2).doubleValue()};
+    }
+
+    /** Plays at 1000 steps/s for 6 s, or clicks Run to end and waits until the end is shown. */
+    static void playOrRunToEnd(Browser b, boolean play) throws InterruptedException {
         if (play) {
             new Select(b.byId("speed")).selectByValue("1000");
             b.click("btn-play");
@@ -169,11 +205,6 @@ public final class PageBench {
                 d.findElement(By.id("btn-step")).getDomAttribute("disabled") != null
                     && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
         }
-        Thread.sleep(300);
-        @SuppressWarnings("unchecked")
-        List<Number> r = (List<Number>) b.js("window.benchStop = true;"
-            + "return [window.benchLong, window.benchGap - 1000 / 60, window.kthreadlabLongestSlice()];");
-        return new double[] {r.get(0).doubleValue(), Math.max(0, r.get(1).doubleValue()), r.get(2).doubleValue()};
     }
 
     /** Runs a link's scenario to its end, then collects garbage and reads the JS heap (bytes; -1 if it did not end). */

@@ -1,0 +1,160 @@
+package kthreadlab.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A CPU profile of the page (not a test): the built dist/ in headless Chromium, profiled through
+ * the DevTools Profiler while it seeks in a 100,000-step history (`seek`), plays a preset at
+ * 1000 steps/s (`play PRESET`) or runs it to the end (`end PRESET`). Prints the functions with the
+ * most self time and the most total time. Build with -Dteavm.minifying=false to read the names.
+ */
+public final class PageProfile {
+    private PageProfile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "seek";
+        String preset = args.length > 1 ? args[1] : "many-threads";
+        try (Browser b = new Browser(1280, 800)) {
+            if (what.equals("js")) {
+                b.open(preset);
+                Thread.sleep(3000);
+                for (int i = 2; i < args.length; i++) {
+                    System.out.println(b.js(args[i]));
+                }
+                return;
+            }
+            if (what.equals("parts")) {
+                parts(b, preset);
+                return;
+            }
+            if (what.equals("seek")) {
+                b.open("#preset=" + preset + "&step=0");
+                new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
+                    Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= 100_000);
+                Thread.sleep(1000);
+            } else {
+                b.open("#v=1&preset=" + preset + "&step=0");
+                b.js("window.benchLong = []; new PerformanceObserver(l => l.getEntries().forEach(e =>"
+                    + " window.benchLong.push(Math.round(e.duration)))).observe({type: 'longtask'});");
+            }
+            b.driver.executeCdpCommand("Profiler.enable", Map.of());
+            b.driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 200));
+            b.driver.executeCdpCommand("Profiler.start", Map.of());
+            if (what.equals("seek")) {
+                b.js("const s = document.getElementById('scrubber'); let x = 12345;"
+                    + "for (let i = 0; i < 40; i++) { x = (x * 1103515245 + 12345) % 2147483648;"
+                    + "  s.value = String(x % 100000); s.dispatchEvent(new Event('input', {bubbles: true}));"
+                    + "  document.body.offsetHeight; }");
+            } else {
+                PageBench.playOrRunToEnd(b, what.equals("play"));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> profile = (Map<String, Object>) b.driver.executeCdpCommand("Profiler.stop", Map.of())
+                .get("profile");
+            if (!what.equals("seek")) {
+                System.out.println("long tasks (ms): " + b.js("return window.benchLong;"));
+            }
+            print(profile);
+        }
+    }
+
+    /** Seek and Step medians (DOM / + layout) with each pane hidden in turn. */
+    private static void parts(Browser b, String preset) throws InterruptedException {
+        b.open("#preset=" + preset + "&step=0");
+        new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
+            Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= 100_000);
+        Thread.sleep(1000);
+        for (String hide : new String[] {"", "tasks-pane", "objects-pane", "cpus-pane", "source-pane", "log-pane",
+            "timeline-pane", "tasks-pane,objects-pane,source-pane,log-pane,timeline-pane,cpus-pane"}) {
+            b.js("for (const id of ['tasks-pane','objects-pane','cpus-pane','source-pane','log-pane','timeline-pane'])"
+                + " document.getElementById(id).style.display = arguments[0].split(',').includes(id) ? 'none' : '';", hide);
+            Object r = b.js("const s = document.getElementById('scrubber'); let x = 12345; const dom = [], all = [];"
+                + "const st = document.getElementById('btn-step'); const sd = [], sa = [];"
+                + "for (let i = 0; i < 40; i++) { x = (x * 1103515245 + 12345) % 2147483648;"
+                + "  document.body.offsetHeight; let t0 = performance.now();"
+                + "  s.value = String(x % 100000); s.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "  let t1 = performance.now(); document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0);"
+                + "  t0 = performance.now(); st.click(); t1 = performance.now(); document.body.offsetHeight;"
+                + "  sd.push(t1 - t0); sa.push(performance.now() - t0); }"
+                + "const med = a => { a.sort((x, y) => x - y); return Math.round(a[a.length >> 1] * 10) / 10; };"
+                + "return 'seek ' + med(dom) + ' / ' + med(all) + '   step ' + med(sd) + ' / ' + med(sa);");
+            System.out.println((hide.isEmpty() ? "all shown" : "hidden " + hide) + ": " + r);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(Map<String, Object> profile) {
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
+        Map<Long, Map<String, Object>> byId = new HashMap<>();
+        Map<Long, Long> parent = new HashMap<>();
+        for (Map<String, Object> n : nodes) {
+            long id = ((Number) n.get("id")).longValue();
+            byId.put(id, n);
+            List<Object> children = (List<Object>) n.getOrDefault("children", List.of());
+            for (Object c : children) {
+                parent.put(((Number) c).longValue(), id);
+            }
+        }
+        List<Object> samples = (List<Object>) profile.get("samples");
+        List<Object> deltas = (List<Object>) profile.get("timeDeltas");
+        Map<String, Double> self = new HashMap<>();
+        Map<String, Double> total = new HashMap<>();
+        double all = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            long id = ((Number) samples.get(i)).longValue();
+            double dt = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0;
+            all += dt;
+            self.merge(name(byId.get(id)), dt, Double::sum);
+            List<String> seen = new ArrayList<>();
+            for (Long at = id; at != null; at = parent.get(at)) {
+                String nm = name(byId.get(at));
+                if (!seen.contains(nm)) {
+                    seen.add(nm);
+                    total.merge(nm, dt, Double::sum);
+                }
+            }
+        }
+        System.out.printf("profiled %.0f ms%n", all);
+        String of = System.getProperty("callers");
+        if (of != null) {
+            Map<String, Double> callers = new HashMap<>();
+            for (int i = 0; i < samples.size(); i++) {
+                long id = ((Number) samples.get(i)).longValue();
+                double dt = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0;
+                for (Long at = id; at != null; at = parent.get(at)) {
+                    if (name(byId.get(at)).startsWith(of)) {
+                        Long up = parent.get(at);
+                        StringBuilder chain = new StringBuilder();
+                        for (int k = 0; k < 3 && up != null; k++, up = parent.get(up)) {
+                            chain.append(" < ").append(name(byId.get(up)));
+                        }
+                        callers.merge(chain.toString(), dt, Double::sum);
+                        break;
+                    }
+                }
+            }
+            top("callers of " + of, callers);
+        }
+        top("self", self);
+        top("total", total);
+    }
+
+    private static String name(Map<String, Object> n) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> f = (Map<String, Object>) n.get("callFrame");
+        String fn = (String) f.get("functionName");
+        return (fn.isEmpty() ? "(anonymous)" : fn) + " :" + f.get("lineNumber");
+    }
+
+    private static void top(String what, Map<String, Double> m) {
+        System.out.println("-- " + what);
+        m.entrySet().stream().sorted((a, c) -> Double.compare(c.getValue(), a.getValue())).limit(45)
+            .forEach(e -> System.out.printf("%9.1f ms  %s%n", e.getValue(), e.getKey()));
+    }
+}
