@@ -16,33 +16,13 @@ import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The page. User actions become intents (step, back, seek, play…) handled here, in one place;
- * each ends in go(n), which takes the snapshot of step n from the history and renders every pane
- * from it. The panes never touch the simulator. Long work runs in slices through the Runner.
+ * The page's wiring. The Navigator moves through the run (step, back, seek, play…) and hands the
+ * snapshot of the step shown to the panes, drawn here from one StepView each time. The panes never
+ * touch the simulator. Long work runs in slices through the Runner.
  */
 public final class App {
-    /** Background recording stops here; going further records on demand. */
-    static final long BACKGROUND_LIMIT = 300_000;
     /** The most steps a link makes the page record by itself to reach its step; past it the reader is asked. */
     static final long LINK_SEEK_STEPS = 100_000;
-    /** Steps recorded between two looks at the clock (early steps run slowly until the JIT warms up). */
-    static final int RECORD_BATCH = 16;
-    /**
-     * What the checkpoints may take (estimated bytes): a run of 10,000 tasks has machines of
-     * megabytes, so past this the checkpoints thin out (the interval doubles) instead of growing.
-     */
-    static final long CHECKPOINT_BYTES = 160L << 20;
-    /**
-     * Steps between checkpoints to start with, and how many before the interval doubles: a seek
-     * replays half an interval on average, so a short interval keeps seeks near a Step's cost;
-     * the byte budget keeps large machines from taking that many copies.
-     */
-    static final int CHECKPOINT_INTERVAL = 64;
-    static final int MAX_CHECKPOINTS = 4096;
-
-    static final String[] FORK = {"sched_process_fork"};
-    static final String[] SWITCH = {"sched_switch"};
-    static final String[] WAKEUP = {"sched_wakeup", "sched_wakeup_new"};
 
     /** The bundled source files, and later also those of corpus-more.js (see on-demand.txt). */
     private Corpus corpus = Corpus.loadAvailable(NoteScripts::corpusText);
@@ -65,9 +45,7 @@ public final class App {
 
     private String lang;
     private String preset = Presets.DEFAULT;
-    private History history;
-    private long pos;
-    private Snapshot snap;
+    private final Navigator nav;
     /** The view the panes last drew. */
     private StepView shown;
     private int follow = StepView.AUTO;
@@ -80,11 +58,6 @@ public final class App {
     private Scenario scenario;
     /** Its part of every link, made (and the scenario checked) once per scenario, never per step. */
     private String scenarioLink;
-    /**
-     * The page records the scenario in the background. False for a scenario past Workload.AUTO_STEPS
-     * until the reader asks (Step still records one step at a time).
-     */
-    private boolean recordAllowed;
     /** The language came from a link or the reader (then links carry it). */
     private boolean langChosen;
     /** A link's followed pid, until that task exists in the shown step (-1: none). */
@@ -95,16 +68,12 @@ public final class App {
     private ShareUi share;
     /** Every source file's rows are built (in the background, after load). */
     private boolean prebuilt;
-    /** A frame of Play: the task table and kernel objects are redrawn at most every PLAY_FULL_MS. */
-    private boolean playFrame;
-    /** The snapshot a job just took to prepare step readySnap.step (go() uses it once instead of taking it again). */
-    private Snapshot readySnap;
-    private History readyHistory;
     private double lastFullRender;
     static final double PLAY_FULL_MS = 150;
 
     private App() {
         lang = Dom.prefersChinese() ? "zh" : "en";
+        nav = new Navigator(runner, screen());
         source = new SourcePane(corpus, loc, NoteScripts.none(lang));
         find = new SourceFind(source);
         notes = notesFor(lang);
@@ -119,11 +88,11 @@ public final class App {
                 setFollow(taskId);
             }
         });
-        timeline = new TimelinePane(ns -> intent("timeline", () -> go(history.stepAtTime(ns))));
+        timeline = new TimelinePane(ns -> intent("timeline", () -> nav.go(nav.history().stepAtTime(ns))));
         panes = new Pane[] {source, new CpuPane(Dom.byId("cpu-cards")), new StripPane(Dom.byId("strip"))};
         fullFramePanes = new Pane[] {tasks, new ObjectsPane(), new PoolsPane()};
         runPanes = new Pane[] {new BugBanner(), new EventLog(Dom.byId("log-lines"), Dom.byId("log-count")), timeline};
-        controls = new Controls(this);
+        controls = new Controls(this, nav);
     }
 
     public static void main(String[] args) {
@@ -145,7 +114,7 @@ public final class App {
     private void start() {
         double began = Dom.now();
         controls.fillPresets(lang);
-        share = new ShareUi(this);
+        share = new ShareUi(this, nav);
         String h = Dom.fragment();
         ShareLinks.Opened o = ShareLinks.open(h);
         if (o == null || o.error != null) {
@@ -201,13 +170,11 @@ public final class App {
         source.setCorpus(all);
         tasks.forget();
         prebuilt = false;
-        runner.background(this::recordInBackground);
+        runner.background(this::background);
         if (!linkFile.isEmpty()) {
             source.showFile(linkFile);
         }
-        if (snap != null) {
-            render(snap);
-        }
+        redraw();
         ready();
     }
 
@@ -235,7 +202,7 @@ public final class App {
     private void failed(String what, RuntimeException e) {
         System.out.println("kthreadlab: " + what + " failed: " + e);
         setMessage("Something went wrong (" + what + "): " + e);
-        controls.update(history, pos, runner.job() instanceof Play);
+        controls.update(nav.history(), nav.position(), nav.playing());
     }
 
     /** A user intent: clears the last notice, then runs. */
@@ -276,17 +243,14 @@ public final class App {
         scenario = s;
         scenarioLink = link;
         preset = presetName;
-        // Function enter/exit records are most of a trace and only the Chrome download uses them:
-        // it records the run again with them (ShareUi).
-        history = new History(s, s.until, CHECKPOINT_INTERVAL, MAX_CHECKPOINTS, false, CHECKPOINT_BYTES);
-        pos = 0;
+        nav.open(s);
         controls.selectPreset(preset, scenario == null ? "" : scenario.title);
         String over = Workload.of(s).overAuto();
-        recordAllowed = over == null;
+        nav.allowRecording(over == null);
         if (share != null) {
             share.progress().hide();
         }
-        runner.background(this::recordInBackground);
+        runner.background(this::background);
         if (over != null && share != null) {
             share.progress().ask("This scenario is large: " + over + ". Step records one step at a time.", -1,
                 "Record it", this::allowRecording, "The run is not recorded ahead; Step records one step at a time.");
@@ -294,7 +258,7 @@ public final class App {
         if (share != null) {
             share.scenarioChanged(s, presetName);
         }
-        go(0);
+        nav.go(0);
     }
 
     Scenario scenario() {
@@ -314,77 +278,81 @@ public final class App {
     /** Stops the foreground job (Cancel of a download). */
     void cancelJob() {
         runner.cancel();
-        controls.update(history, pos, false);
+        controls.update(nav.history(), nav.position(), false);
     }
 
-    private boolean recordInBackground(double deadline) {
+    /** Background work: every source file's rows first, then recording. True while there is more. */
+    private boolean background(double deadline) {
         if (!prebuilt) {
             prebuilt = !source.prebuild(deadline);
             return true;
         }
-        if (!recordAllowed || history.ended() || history.recorded() >= BACKGROUND_LIMIT) {
-            return false;
-        }
-        recordUntil(Long.MAX_VALUE, deadline);
-        controls.update(history, pos, runner.job() instanceof Play);
-        if (shown != null && shown.history == history) {
-            statusLine.render(shown);
-            if (history.ended() || history.recorded() % 8192 < 512) {
-                timeline.render(shown);
-            }
-        }
-        return !history.ended() && history.recorded() < BACKGROUND_LIMIT;
+        return nav.recordInBackground(deadline);
     }
 
-    /** Records until `goal` steps, the end, or the deadline. */
-    void recordUntil(long goal, double deadline) {
-        while (history.recorded() < goal && !history.ended() && Dom.now() < deadline) {
-            history.record((int) Math.min(RECORD_BATCH, goal - history.recorded()));
-        }
+    /** What the navigator sees of the page. */
+    private Navigator.Screen screen() {
+        return new Navigator.Screen() {
+            @Override
+            public void show(Snapshot s, boolean playFrame) {
+                render(s, playFrame);
+            }
+
+            @Override
+            public boolean prepare(Snapshot s, double deadline) {
+                return follow == StepView.NONE || source.ready(source.fileFor(s, StepView.focus(s, follow)), deadline);
+            }
+
+            @Override
+            public int focus(Snapshot s) {
+                return StepView.focus(s, follow);
+            }
+
+            @Override
+            public void recorded() {
+                History h = nav.history();
+                controls.update(h, nav.position(), nav.playing());
+                if (shown != null && shown.history == h) {
+                    statusLine.render(shown);
+                    if (h.ended() || h.recorded() % 8192 < 512) {
+                        timeline.render(shown);
+                    }
+                }
+            }
+
+            @Override
+            public void controls(boolean playing) {
+                controls.update(nav.history(), nav.position(), playing);
+            }
+
+            @Override
+            public double speed() {
+                return controls.speed();
+            }
+
+            @Override
+            public void message(String m) {
+                setMessage(m);
+            }
+        };
     }
 
     // ---- going to a step ---------------------------------------------------------------------
 
-    /** Shows step n (0 <= n <= recorded). */
-    void go(long n) {
-        pos = n;
-        try {
-            Snapshot ready = readySnap;
-            readySnap = null;
-            snap = ready != null && readyHistory == history && ready.step == n ? ready : history.snapshotAt(n);
-        } catch (RuntimeException e) {
-            System.out.println("kthreadlab: cannot show step " + n + ": " + e);
-            setMessage("Step " + n + " cannot be shown: " + e);
-            render(null);
-            return;
+    /** Draws the step shown again (the focus, the notes or the source files changed). */
+    private void redraw() {
+        if (nav.snapshot() != null) {
+            render(nav.snapshot(), false);
         }
-        render(snap);
     }
 
-    /** Goes to step n, recording in slices first if it is not recorded yet. */
-    void goFar(long n) {
-        if (n <= history.recorded()) {
-            go(n);
-            return;
-        }
-        runner.start(new Seek(n));
-    }
-
-    long position() {
-        return pos;
-    }
-
-    History history() {
-        return history;
-    }
-
-    private void render(Snapshot s) {
+    private void render(Snapshot s, boolean playFrame) {
         Dom.setClass(Dom.byId("state"), "stale", s == null);
         if (s != null) {
             followPending(s);
             controls.showFollowChoices(s, follow);
         }
-        shown = new StepView(history, pos, s, follow);
+        shown = new StepView(nav.history(), nav.position(), s, follow);
         if (s != null) {
             for (Pane p : panes) {
                 p.render(shown);
@@ -399,9 +367,9 @@ public final class App {
         for (Pane p : runPanes) {
             p.render(shown);
         }
-        controls.update(history, pos, runner.job() instanceof Play);
+        controls.update(shown.history, shown.step, nav.playing());
         statusLine.render(shown);
-        Dom.byId("page").setAttribute("data-step", Long.toString(pos));
+        Dom.byId("page").setAttribute("data-step", Long.toString(shown.step));
         writeFragment();
     }
 
@@ -426,9 +394,7 @@ public final class App {
         follow = taskId;
         pendingFollowPid = -1;
         controls.selectFollow(follow);
-        if (snap != null) {
-            render(snap);
-        }
+        redraw();
     }
 
     // ---- language ---------------------------------------------------------------------------
@@ -450,9 +416,7 @@ public final class App {
             share.scenarioChanged(scenario, preset);
         }
         controls.selectLang(l);
-        if (snap != null) {
-            render(snap);
-        }
+        redraw();
     }
 
     /**
@@ -477,9 +441,7 @@ public final class App {
         if (l.equals(lang) && a != notes) {
             notes = a;
             showNotes(a);
-            if (snap != null) {
-                render(snap);
-            }
+            redraw();
         }
     }
 
@@ -487,116 +449,12 @@ public final class App {
     private void showNotes(Annotations a) {
         source.setNotes(a);
         prebuilt = false;
-        runner.background(this::recordInBackground);
+        runner.background(this::background);
         boolean some = !a.noteAnchors().isEmpty() || !a.purposeKeys().isEmpty();
         Dom.byId("page").setAttribute("data-notes", some ? a.lang() : "");
     }
 
     // ---- intents ----------------------------------------------------------------------------
-
-    void step() {
-        runner.cancel();
-        if (pos >= history.recorded() && !history.ended()) {
-            history.record(1);
-        }
-        if (pos < history.recorded()) {
-            go(pos + 1);
-        } else {
-            setMessage(endNotice());
-            render(snap);
-        }
-    }
-
-    void back() {
-        runner.cancel();
-        if (pos > 0) {
-            go(pos - 1);
-        }
-    }
-
-    void reset() {
-        runner.cancel();
-        go(0);
-    }
-
-    void stepOver() {
-        runner.cancel();
-        if (snap == null) {
-            step();
-            return;
-        }
-        int t = StepView.focus(snap, follow);
-        if (t < 0) {
-            t = snap.lastTask >= 0 ? snap.lastTask : snap.cpus.get(0).curr;
-        }
-        Snapshot.TaskView tv = snap.task(t);
-        if (tv.frames.isEmpty()) {
-            step();
-            return;
-        }
-        History.StepOver search = history.stepOver(pos, t, tv.frames.size());
-        String who = Fmt.task(tv);
-        String fn = tv.frames.get(0).function;
-        runner.start(new Search("step over") {
-            @Override
-            long find() {
-                return search.scan();
-            }
-
-            @Override
-            String notFound() {
-                return who + " did not come back from " + fn + "() before the end of the run.";
-            }
-        });
-    }
-
-    void runToNext(String[] names, String label) {
-        runner.cancel();
-        long from = pos;
-        runner.start(new Search("next " + label) {
-            @Override
-            long find() {
-                return history.nextEvent(from, names);
-            }
-
-            @Override
-            String notFound() {
-                return "No " + label + " after step " + from + " until the end of the run.";
-            }
-        });
-    }
-
-    void runToEnd() {
-        runner.start(new Seek(Long.MAX_VALUE));
-    }
-
-    void play() {
-        if (history.ended() && pos >= history.recorded()) {
-            setMessage(endNotice());
-            return;
-        }
-        runner.start(new Play());
-        controls.update(history, pos, true);
-    }
-
-    void pause() {
-        if (runner.job() instanceof Play) {
-            runner.cancel();
-        }
-        controls.update(history, pos, false);
-    }
-
-    void togglePlay() {
-        if (runner.job() instanceof Play) {
-            pause();
-        } else {
-            play();
-        }
-    }
-
-    boolean playing() {
-        return runner.job() instanceof Play;
-    }
 
     /** "/": the caret goes to Find in source. */
     void findInSource() {
@@ -605,13 +463,6 @@ public final class App {
 
     void choosePreset(String name) {
         load(name);
-    }
-
-    private String endNotice() {
-        if (history.error() != null) {
-            return "The run stops here: " + history.error();
-        }
-        return snap != null && snap.bug != null || history.bug() != null ? "The run stops at the BUG." : "This is the end of the run.";
     }
 
     /** The longest slice of background or foreground work so far, in ms (read by the benchmark). */
@@ -660,8 +511,8 @@ public final class App {
 
     /** The reader asked to record a large scenario: background recording starts. */
     private void allowRecording() {
-        recordAllowed = true;
-        runner.background(this::recordInBackground);
+        nav.allowRecording(true);
+        runner.background(this::background);
     }
 
     /**
@@ -669,20 +520,20 @@ public final class App {
      * none for a large scenario; past that it asks. The recording runs in slices with progress and Cancel.
      */
     private void openStep(long step) {
-        if (step <= history.recorded()) {
-            go(step);
+        if (step <= nav.history().recorded()) {
+            nav.go(step);
             return;
         }
-        if (step <= LINK_SEEK_STEPS && recordAllowed) {
+        if (step <= LINK_SEEK_STEPS && nav.recordAllowed()) {
             runner.start(new LinkSeek(step));
             return;
         }
-        String why = recordAllowed ? "the page records at most " + LINK_SEEK_STEPS + " steps by itself"
+        String why = nav.recordAllowed() ? "the page records at most " + LINK_SEEK_STEPS + " steps by itself"
             : "the scenario is large (" + Workload.of(scenario).overAuto() + ")";
         share.progress().ask("This link shows step " + step + "; " + why + ".", -1, "Go to step " + step, () -> {
             allowRecording();
             runner.start(new LinkSeek(step));
-        }, "The link's step " + step + " was not recorded; showing step " + pos + ".");
+        }, "The link's step " + step + " was not recorded; showing step " + nav.position() + ".");
     }
 
     /** The link of the view shown, with '#' (or null if it cannot be written). */
@@ -705,14 +556,14 @@ public final class App {
         int pid = -1;
         if (pendingFollowPid >= 0) {
             pid = pendingFollowPid;
-        } else if (follow >= 0 && snap != null && follow < snap.tasks.size()) {
-            pid = snap.task(follow).pid;
+        } else if (follow >= 0 && nav.snapshot() != null && follow < nav.snapshot().tasks.size()) {
+            pid = nav.snapshot().task(follow).pid;
         }
         String file = linkFile;
         if (follow == StepView.NONE && source.shownFile() != null) {
             file = source.shownFile();
         }
-        return new View(pos, langChosen ? lang : "", file, pid, embed);
+        return new View(nav.position(), langChosen ? lang : "", file, pid, embed);
     }
 
     boolean embedded() {
@@ -781,60 +632,16 @@ public final class App {
         Dom.byId("embed-open").setAttribute("href", Exports.pageUrl() + full);
     }
 
-    // ---- jobs -------------------------------------------------------------------------------
-
-    /**
-     * Before showing step n from a job: builds, in slices, the source file that step will show
-     * (a large file takes longer than a slice). True when go(n) will not have to build it.
-     */
-    private boolean prepared(long n, double deadline) {
-        try {
-            Snapshot s = history.snapshotAt(n);
-            readySnap = s;
-            readyHistory = history;
-            return follow == StepView.NONE || source.ready(source.fileFor(s, StepView.focus(s, follow)), deadline);
-        } catch (RuntimeException e) {
-            return true;
-        }
-    }
-
-    /** Goes to a step that may not be recorded yet (a link, "go to step", run to end). */
-    private final class Seek implements Runner.Job {
-        private final long target;
-
-        Seek(long target) {
-            this.target = target;
-        }
-
-        @Override
-        public boolean run(double deadline) {
-            recordUntil(target, deadline);
-            if (history.recorded() >= target || history.ended()) {
-                long n = Math.min(target, history.recorded());
-                if (!prepared(n, deadline)) {
-                    return false;
-                }
-                if (n < target && target != Long.MAX_VALUE) {
-                    setMessage("The run has only " + history.recorded() + " steps; showing the last one.");
-                }
-                go(n);
-                return true;
-            }
-            Dom.text(Dom.byId("status"), "recording… step " + history.recorded() + " (going to "
-                + (target == Long.MAX_VALUE ? "the end" : Long.toString(target)) + ")");
-            controls.update(history, pos, false);
-            return false;
-        }
-    }
+    // ---- opening a link's step ---------------------------------------------------------------
 
     /** Seek for a link: the same work, with the progress line and its Cancel. */
     private final class LinkSeek implements Runner.Job {
         private final long target;
-        private final Seek seek;
+        private final Runner.Job seek;
 
         LinkSeek(long target) {
             this.target = target;
-            this.seek = new Seek(target);
+            this.seek = nav.seek(target);
         }
 
         @Override
@@ -843,8 +650,8 @@ public final class App {
             if (done) {
                 share.progress().hide();
             } else {
-                share.progress().show("Opening the link: recording step " + history.recorded() + " of " + target
-                    + "…", (double) history.recorded() / target, null);
+                share.progress().show("Opening the link: recording step " + nav.history().recorded() + " of " + target
+                    + "…", (double) nav.history().recorded() / target, null);
             }
             return done;
         }
@@ -852,111 +659,8 @@ public final class App {
         @Override
         public void cancelled() {
             share.progress().hide();
-            setMessage("Stopped at step " + history.recorded() + " of the link's " + target + "; showing step "
-                + pos + ".");
-        }
-    }
-
-    /** Records forward until a condition on the recorded steps is met. */
-    private abstract class Search implements Runner.Job {
-        private final String what;
-        private long found = -1;
-
-        Search(String what) {
-            this.what = what;
-        }
-
-        abstract long find();
-
-        abstract String notFound();
-
-        @Override
-        public boolean run(double deadline) {
-            while (true) {
-                long s = found >= 0 ? found : find();
-                if (s >= 0) {
-                    found = s;
-                    if (!prepared(s, deadline)) {
-                        return false;
-                    }
-                    go(s);
-                    return true;
-                }
-                if (history.ended()) {
-                    if (!prepared(history.recorded(), deadline)) {
-                        return false;
-                    }
-                    go(history.recorded());
-                    setMessage(notFound());
-                    return true;
-                }
-                if (Dom.now() >= deadline) {
-                    Dom.text(Dom.byId("status"), what + ": searching… step " + history.recorded());
-                    return false;
-                }
-                recordUntil(history.recorded() + 512, deadline);
-            }
-        }
-    }
-
-    /** Plays forward at the chosen speed, one render per frame. */
-    private final class Play implements Runner.Job {
-        private double last = Dom.now();
-        private double carry;
-
-        @Override
-        public boolean run(double deadline) {
-            double t = Dom.now();
-            double dt = Math.min(t - last, 100);
-            last = t;
-            double speed = controls.speed();
-            long k;
-            if (speed <= 0) {
-                k = Long.MAX_VALUE / 4;
-            } else {
-                carry += speed * dt / 1000;
-                k = (long) carry;
-                carry -= k;
-            }
-            if (k == 0) {
-                return false;
-            }
-            long target = pos + k;
-            recordUntil(target, Math.min(deadline, t + 8));
-            long reach = Math.min(target, history.recorded());
-            if (reach > pos && !prepared(reach, deadline)) {
-                if (speed > 0) {
-                    carry += k;
-                }
-                return false;
-            }
-            if (reach > pos) {
-                playFrame = true;
-                try {
-                    go(reach);
-                } finally {
-                    playFrame = false;
-                }
-            }
-            if (history.ended() && pos >= history.recorded()) {
-                render(snap);
-                controls.update(history, pos, false);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public int delay() {
-            return 16;
-        }
-
-        @Override
-        public void cancelled() {
-            controls.update(history, pos, false);
-            if (snap != null) {
-                render(snap);
-            }
+            setMessage("Stopped at step " + nav.history().recorded() + " of the link's " + target
+                + "; showing step " + nav.position() + ".");
         }
     }
 }

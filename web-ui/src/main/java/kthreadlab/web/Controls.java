@@ -14,6 +14,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  */
 final class Controls {
     private final App app;
+    private final Navigator nav;
     private final HTMLElement stepBtn = Dom.byId("btn-step");
     private final HTMLElement backBtn = Dom.byId("btn-back");
     private final HTMLElement overBtn = Dom.byId("btn-over");
@@ -37,25 +38,26 @@ final class Controls {
     private String scrubMax = "";
     private String scrubValue = "";
 
-    Controls(App app) {
+    Controls(App app, Navigator nav) {
         this.app = app;
-        on(stepBtn, "Step", app::step);
-        on(backBtn, "Step back", app::back);
-        on(overBtn, "Step over", app::stepOver);
-        on(playBtn, "Play", app::play);
-        on(pauseBtn, "Pause", app::pause);
-        on(resetBtn, "Reset", app::reset);
-        on(Dom.byId("btn-fork"), "Next fork", () -> app.runToNext(App.FORK, "fork"));
-        on(Dom.byId("btn-switch"), "Next context switch", () -> app.runToNext(App.SWITCH, "context switch"));
-        on(Dom.byId("btn-wakeup"), "Next wakeup", () -> app.runToNext(App.WAKEUP, "wakeup"));
-        on(Dom.byId("btn-end"), "Run to end", app::runToEnd);
+        this.nav = nav;
+        on(stepBtn, "Step", nav::step);
+        on(backBtn, "Step back", nav::back);
+        on(overBtn, "Step over", nav::stepOver);
+        on(playBtn, "Play", nav::play);
+        on(pauseBtn, "Pause", nav::pause);
+        on(resetBtn, "Reset", nav::reset);
+        on(Dom.byId("btn-fork"), "Next fork", () -> nav.runToNext(Navigator.FORK, "fork"));
+        on(Dom.byId("btn-switch"), "Next context switch", () -> nav.runToNext(Navigator.SWITCH, "context switch"));
+        on(Dom.byId("btn-wakeup"), "Next wakeup", () -> nav.runToNext(Navigator.WAKEUP, "wakeup"));
+        on(Dom.byId("btn-end"), "Run to end", nav::runToEnd);
         on(Dom.byId("btn-help"), "Help", this::toggleHelp);
         on(Dom.byId("help-close"), "Close help", this::toggleHelp);
         scrubber.addEventListener("input", e -> app.intent("scrubber", () -> {
             long v = parse(scrubber.getValue());
-            if (v >= 0 && v <= app.history().recorded()) {
-                app.pause();
-                app.go(v);
+            if (v >= 0 && v <= nav.history().recorded()) {
+                nav.pause();
+                nav.go(v);
             }
         }));
         Dom.byId("goto-form").addEventListener("submit", e -> {
@@ -66,8 +68,8 @@ final class Controls {
                     app.setMessage("Go to step: '" + clip(gotoField.getValue()) + "' is not a step number (0, 1, 2, …).");
                     return;
                 }
-                app.pause();
-                app.goFar(v);
+                nav.pause();
+                nav.goFar(v);
             });
         });
         preset.addEventListener("change", e -> app.intent("preset", () -> {
@@ -322,24 +324,24 @@ final class Controls {
     private Runnable action(String k, boolean shift) {
         switch (k) {
             case "ArrowRight":
-                return shift ? app::stepOver : app::step;
+                return shift ? nav::stepOver : nav::step;
             case "ArrowLeft":
-                return app::back;
+                return nav::back;
             case " ":
-                return app::togglePlay;
+                return nav::togglePlay;
             case "o":
-                return app::stepOver;
+                return nav::stepOver;
             case "Home":
             case "r":
-                return app::reset;
+                return nav::reset;
             case "End":
-                return app::runToEnd;
+                return nav::runToEnd;
             case "f":
-                return () -> app.runToNext(App.FORK, "fork");
+                return () -> nav.runToNext(Navigator.FORK, "fork");
             case "c":
-                return () -> app.runToNext(App.SWITCH, "context switch");
+                return () -> nav.runToNext(Navigator.SWITCH, "context switch");
             case "w":
-                return () -> app.runToNext(App.WAKEUP, "wakeup");
+                return () -> nav.runToNext(Navigator.WAKEUP, "wakeup");
             case "g":
                 return gotoField::focus;
             case "/":

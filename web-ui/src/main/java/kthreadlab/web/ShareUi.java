@@ -30,6 +30,7 @@ final class ShareUi {
     static final int ESTIMATE_SAMPLE = 4096;
 
     private final App app;
+    private final Navigator nav;
     private final HTMLElement box = Dom.byId("share-box");
     private final HTMLInputElement text = (HTMLInputElement) Dom.byId("share-text");
     private final HTMLElement note = Dom.byId("share-note");
@@ -38,8 +39,9 @@ final class ShareUi {
     private final KeptWork kept;
     private final Progress progress;
 
-    ShareUi(App app) {
+    ShareUi(App app, Navigator nav) {
         this.app = app;
+        this.nav = nav;
         this.kept = new KeptWork(app, store);
         this.progress = new Progress(app);
         this.editor = new ScenarioEditor(app, this, store, kept);
@@ -173,7 +175,7 @@ final class ShareUi {
     private final class TraceJob implements Runner.Job {
         private final boolean chrome;
         private final boolean confirmed;
-        private final History history = app.history();
+        private final History history = nav.history();
         /** The run recorded again with its function calls, which the page's history does not keep (Chrome JSON only). */
         private History calls;
         private TextExport writer;
@@ -192,12 +194,12 @@ final class ShareUi {
 
         @Override
         public boolean run(double deadline) {
-            if (history != app.history()) {
+            if (history != nav.history()) {
                 progress.hide();
                 return true;
             }
             if (writer == null) {
-                app.recordUntil(Long.MAX_VALUE, deadline);
+                nav.recordUntil(Long.MAX_VALUE, deadline);
                 if (!history.ended()) {
                     progress.show("Recording the run for the " + what() + " download… step " + history.recorded(),
                         -1, null);
@@ -206,10 +208,10 @@ final class ShareUi {
                 if (chrome && !history.functionEvents()) {
                     if (calls == null) {
                         calls = new History(history.scenario(), history.until(), History.INTERVAL, 4, true,
-                            App.CHECKPOINT_BYTES);
+                            Navigator.CHECKPOINT_BYTES);
                     }
                     while (!calls.ended() && Dom.now() < deadline) {
-                        calls.record(App.RECORD_BATCH * 16);
+                        calls.record(Navigator.RECORD_BATCH * 16);
                     }
                     if (!calls.ended()) {
                         progress.show("Recording the function calls for the " + what() + " download… step "
@@ -238,7 +240,7 @@ final class ShareUi {
                     Exports.downloadParts(baseName() + (chrome ? ".json" : ".trace"),
                         chrome ? "application/json" : "text/plain", parts);
                     progress.hide();
-                    app.go(app.position());
+                    nav.go(nav.position());
                     return true;
                 }
             }

@@ -265,13 +265,13 @@ class LiveViewTest {
         keys(Keys.ARROW_LEFT);
         assertEquals(2, b.step());
         keys("f");
-        long fork = h.nextEvent(2, App.FORK);
+        long fork = h.nextEvent(2, Navigator.FORK);
         assertEquals(fork, b.idleStep(), "f: next fork");
         keys("c");
-        long sw = h.nextEvent(fork, App.SWITCH);
+        long sw = h.nextEvent(fork, Navigator.SWITCH);
         assertEquals(sw, b.idleStep(), "c: next context switch");
         keys("w");
-        long wake = h.nextEvent(sw, App.WAKEUP);
+        long wake = h.nextEvent(sw, Navigator.WAKEUP);
         assertEquals(wake, b.idleStep(), "w: next wakeup");
         Snapshot s = Jvm.at("seed", wake);
         int t = s.lastTask;
@@ -379,7 +379,7 @@ class LiveViewTest {
         b.open("#preset=many-threads&step=3000");
         long from = 3000;
         String[][] buttons = {{"btn-fork"}, {"btn-switch"}, {"btn-wakeup"}};
-        String[][] names = {App.FORK, App.SWITCH, App.WAKEUP};
+        String[][] names = {Navigator.FORK, Navigator.SWITCH, Navigator.WAKEUP};
         for (int i = 0; i < 3; i++) {
             b.click(buttons[i][0]);
             long expect = h.nextEvent(from, names[i]);

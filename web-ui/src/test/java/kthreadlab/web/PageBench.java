@@ -230,7 +230,7 @@ public final class PageBench {
         new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d -> {
             String status = d.findElement(By.id("status")).getText();
             return "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy"))
-                && (!status.contains("+ ") || Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= App.BACKGROUND_LIMIT);
+                && (!status.contains("+ ") || Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= Navigator.BACKGROUND_LIMIT);
         });
         try {
             Thread.sleep(1500);
