@@ -9,9 +9,6 @@ import kthreadlab.scenario.Workload;
 import kthreadlab.snapshot.Snapshot;
 import kthreadlab.source.Annotations;
 import kthreadlab.source.Corpus;
-import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
-import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -49,15 +46,10 @@ public final class App {
     /** The view the panes last drew. */
     private StepView shown;
     private int follow = StepView.AUTO;
-    /** The view changed since the address bar was last written. */
-    private boolean linkDirty;
-    /** The debounce timer of the address bar (0: none). */
-    private int linkTimer;
+    private final LinkSync links;
     private String message = "";
     /** The scenario shown (a preset's, or an edited one when preset is null). */
     private Scenario scenario;
-    /** Its part of every link, made (and the scenario checked) once per scenario, never per step. */
-    private String scenarioLink;
     /** The language came from a link or the reader (then links carry it). */
     private boolean langChosen;
     /** A link's followed pid, until that task exists in the shown step (-1: none). */
@@ -74,6 +66,7 @@ public final class App {
     private App() {
         lang = Dom.prefersChinese() ? "zh" : "en";
         nav = new Navigator(runner, screen());
+        links = new LinkSync(runner, linkPage());
         source = new SourcePane(corpus, loc, NoteScripts.none(lang));
         find = new SourceFind(source);
         notes = notesFor(lang);
@@ -114,7 +107,7 @@ public final class App {
     private void start() {
         double began = Dom.now();
         controls.fillPresets(lang);
-        share = new ShareUi(this, nav);
+        share = new ShareUi(this, nav, links);
         String h = Dom.fragment();
         ShareLinks.Opened o = ShareLinks.open(h);
         if (o == null || o.error != null) {
@@ -135,9 +128,9 @@ public final class App {
             openLink(o);
         }
         share.offerKept();
-        Window.current().addEventListener("hashchange", e -> intent("link", this::hashChanged));
-        Window.current().addEventListener("pagehide", e -> Guard.run("link", this::flushLink));
-        exportProbes(runner::longest, runner::resetLongest);
+        Window.current().addEventListener("hashchange", e -> intent("link", links::hashChanged));
+        Window.current().addEventListener("pagehide", e -> Guard.run("link", links::flush));
+        runner.exportProbes();
         // For the hostile-input test: how long this first task took (ms).
         Dom.byId("page").setAttribute("data-start-ms", Long.toString(Math.round(Dom.now() - began)));
         if (corpus.complete()) {
@@ -178,25 +171,12 @@ public final class App {
         ready();
     }
 
-    /** A number from Java, callable from JavaScript. */
-    @JSFunctor
-    interface NumberProbe extends JSObject {
-        double get();
-    }
-
-    /** For the benchmark and tests: the longest slice of sliced work so far (ms), and its reset. */
-    @JSBody(params = {"longest", "reset"}, script = "window.kthreadlabLongestSlice = longest;"
-        + "window.kthreadlabResetLongestSlice = reset;")
-    private static native void exportProbes(NumberProbe longest, JsAction reset);
-
     // ---- error handling ---------------------------------------------------------------------
 
     /** The page says whether long work is under way (tests and the benchmark wait on it). */
     private void busyChanged() {
         Dom.byId("page").setAttribute("data-busy", runner.busy() ? "true" : "false");
-        if (!runner.busy() && linkDirty) {
-            settleLink();
-        }
+        links.busyChanged();
     }
 
     private void failed(String what, RuntimeException e) {
@@ -241,7 +221,7 @@ public final class App {
     private void loadScenario(Scenario s, String presetName, String link) {
         runner.cancel();
         scenario = s;
-        scenarioLink = link;
+        links.scenario(link);
         preset = presetName;
         nav.open(s);
         controls.selectPreset(preset, scenario == null ? "" : scenario.title);
@@ -370,7 +350,7 @@ public final class App {
         controls.update(shown.history, shown.step, nav.playing());
         statusLine.render(shown);
         Dom.byId("page").setAttribute("data-step", Long.toString(shown.step));
-        writeFragment();
+        links.viewChanged();
     }
 
     /** A link's followed pid is followed from the first step where that task exists. */
@@ -465,31 +445,6 @@ public final class App {
         load(name);
     }
 
-    /** The longest slice of background or foreground work so far, in ms (read by the benchmark). */
-    double longestSlice() {
-        return runner.longest();
-    }
-
-    void resetLongestSlice() {
-        runner.resetLongest();
-    }
-
-    private void hashChanged() {
-        String h = Dom.fragment();
-        if (h.equals(link())) {
-            return;
-        }
-        ShareLinks.Opened o = ShareLinks.open(h);
-        if (o == null) {
-            return;
-        }
-        if (o.error != null) {
-            setMessage(o.error + " The current view is kept.");
-            return;
-        }
-        openLink(o);
-    }
-
     /** Shows what a decoded link holds: its scenario (restarted only if it differs), view and step. */
     private void openLink(ShareLinks.Opened o) {
         if (!o.view.lang.isEmpty()) {
@@ -498,7 +453,7 @@ public final class App {
         embed = o.view.embed;
         Dom.setClass(Dom.byId("page"), "embed", embed);
         linkFile = o.view.file;
-        if (scenarioLink == null || !scenarioLink.equals(o.scenarioPart)) {
+        if (!links.shows(o)) {
             loadScenario(o.scenario, o.preset, o.scenarioPart);
         }
         follow = StepView.AUTO;
@@ -536,16 +491,24 @@ public final class App {
         }, "The link's step " + step + " was not recorded; showing step " + nav.position() + ".");
     }
 
-    /** The link of the view shown, with '#' (or null if it cannot be written). */
-    String link() {
-        View v = view();
-        return v == null ? null : ShareLinks.link(scenarioLink, v);
-    }
+    /** What the address bar sees of the page. */
+    private LinkSync.Page linkPage() {
+        return new LinkSync.Page() {
+            @Override
+            public View view() {
+                return App.this.view();
+            }
 
-    /** The link of the view shown, embedded (for the Embed snippet), or null. */
-    String embedLink() {
-        View v = view();
-        return v == null ? null : ShareLinks.link(scenarioLink, v.withEmbed(true));
+            @Override
+            public void open(ShareLinks.Opened o) {
+                openLink(o);
+            }
+
+            @Override
+            public void message(String m) {
+                setMessage(m);
+            }
+        };
     }
 
     /** The view shown (step, language, file, followed pid, embed), or null before a scenario. */
@@ -564,72 +527,6 @@ public final class App {
             file = source.shownFile();
         }
         return new View(nav.position(), langChosen ? lang : "", file, pid, embed);
-    }
-
-    boolean embedded() {
-        return embed;
-    }
-
-    /** Quiet time after the last change of the view before the address bar is written (ms). */
-    static final int LINK_SETTLE_MS = 150;
-
-    /**
-     * The view changed. The address bar is written only once it settles: never while a job (Play,
-     * Run to end, a search) moves the view, and LINK_SETTLE_MS after the last change when idle.
-     * Writing it forces a synchronous layout of the whole page, too slow for every step.
-     * #page[data-link] is "pending" until the address bar shows the view (tests wait on it).
-     */
-    private void writeFragment() {
-        if (!linkDirty) {
-            linkDirty = true;
-            Dom.byId("page").setAttribute("data-link", "pending");
-        }
-        if (!runner.busy()) {
-            settleLink();
-        }
-    }
-
-    /** (Re)arms the debounce: the address bar is written when the view has been still for a while. */
-    private void settleLink() {
-        if (linkTimer != 0) {
-            Window.clearTimeout(linkTimer);
-        }
-        linkTimer = Window.setTimeout(() -> Guard.run("link", () -> {
-            linkTimer = 0;
-            if (!runner.busy()) {
-                flushLink();
-            }
-        }), LINK_SETTLE_MS);
-    }
-
-    /** Writes the address bar now if the view changed since it was last written. */
-    private void flushLink() {
-        if (linkTimer != 0) {
-            Window.clearTimeout(linkTimer);
-            linkTimer = 0;
-        }
-        if (linkDirty) {
-            linkDirty = false;
-            replaceFragment();
-            Dom.byId("page").setAttribute("data-link", "settled");
-        }
-    }
-
-    private void replaceFragment() {
-        String l = link();
-        if (l != null) {
-            Dom.replaceFragment(l.substring(1));
-            if (embed) {
-                embedLink(l);
-            }
-        }
-    }
-
-    /** The embedded view's link to the full app at the same view (its link without embed=1). */
-    private static void embedLink(String l) {
-        int at = l.lastIndexOf("&embed=1");
-        String full = at < 0 ? l : l.substring(0, at) + l.substring(at + "&embed=1".length());
-        Dom.byId("embed-open").setAttribute("href", Exports.pageUrl() + full);
     }
 
     // ---- opening a link's step ---------------------------------------------------------------

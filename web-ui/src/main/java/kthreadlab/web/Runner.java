@@ -1,5 +1,8 @@
 package kthreadlab.web;
 
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 
 /**
@@ -140,4 +143,19 @@ final class Runner {
             schedule(next);
         }
     }
+
+    /** A number from Java, callable from JavaScript. */
+    @JSFunctor
+    interface NumberProbe extends JSObject {
+        double get();
+    }
+
+    /** For the benchmark and tests: window.kthreadlabLongestSlice() (ms) and kthreadlabResetLongestSlice(). */
+    void exportProbes() {
+        exportProbes(this::longest, this::resetLongest);
+    }
+
+    @JSBody(params = {"longest", "reset"}, script = "window.kthreadlabLongestSlice = longest;"
+        + "window.kthreadlabResetLongestSlice = reset;")
+    private static native void exportProbes(NumberProbe longest, JsAction reset);
 }

@@ -31,6 +31,7 @@ final class ShareUi {
 
     private final App app;
     private final Navigator nav;
+    private final LinkSync links;
     private final HTMLElement box = Dom.byId("share-box");
     private final HTMLInputElement text = (HTMLInputElement) Dom.byId("share-text");
     private final HTMLElement note = Dom.byId("share-note");
@@ -39,9 +40,10 @@ final class ShareUi {
     private final KeptWork kept;
     private final Progress progress;
 
-    ShareUi(App app, Navigator nav) {
+    ShareUi(App app, Navigator nav, LinkSync links) {
         this.app = app;
         this.nav = nav;
+        this.links = links;
         this.kept = new KeptWork(app, store);
         this.progress = new Progress(app);
         this.editor = new ScenarioEditor(app, this, store, kept);
@@ -105,7 +107,7 @@ final class ShareUi {
     // ---- share and embed --------------------------------------------------------------------
 
     private String shareUrl(boolean embed) {
-        String l = embed ? app.embedLink() : app.link();
+        String l = embed ? links.embedLink() : links.link();
         return l == null ? null : Exports.pageUrl() + l;
     }
 
