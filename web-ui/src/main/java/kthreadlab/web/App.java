@@ -18,9 +18,6 @@ import org.teavm.jso.dom.html.HTMLElement;
  * touch the simulator. Long work runs in slices through the Runner.
  */
 public final class App {
-    /** The most steps a link makes the page record by itself to reach its step; past it the reader is asked. */
-    static final long LINK_SEEK_STEPS = 100_000;
-
     /** The bundled source files, and later also those of corpus-more.js (see on-demand.txt). */
     private Corpus corpus = Corpus.loadAvailable(NoteScripts::corpusText);
     private final Locator loc = new Locator(corpus);
@@ -45,15 +42,14 @@ public final class App {
     private final Navigator nav;
     /** The view the panes last drew. */
     private StepView shown;
-    private int follow = StepView.AUTO;
+    private final Follow follow = new Follow();
     private final LinkSync links;
+    private final LinkStep linkStep;
     private String message = "";
     /** The scenario shown (a preset's, or an edited one when preset is null). */
     private Scenario scenario;
     /** The language came from a link or the reader (then links carry it). */
     private boolean langChosen;
-    /** A link's followed pid, until that task exists in the shown step (-1: none). */
-    private int pendingFollowPid = -1;
     /** The file a link opened (kept in links while the source pane follows a task). */
     private String linkFile = "";
     private boolean embed;
@@ -67,6 +63,7 @@ public final class App {
         lang = Dom.prefersChinese() ? "zh" : "en";
         nav = new Navigator(runner, screen());
         links = new LinkSync(runner, linkPage());
+        linkStep = new LinkStep(nav, runner, linkStepPage());
         source = new SourcePane(corpus, loc, NoteScripts.none(lang));
         find = new SourceFind(source);
         notes = notesFor(lang);
@@ -280,12 +277,13 @@ public final class App {
 
             @Override
             public boolean prepare(Snapshot s, double deadline) {
-                return follow == StepView.NONE || source.ready(source.fileFor(s, StepView.focus(s, follow)), deadline);
+                int f = follow.choice();
+                return f == StepView.NONE || source.ready(source.fileFor(s, StepView.focus(s, f)), deadline);
             }
 
             @Override
             public int focus(Snapshot s) {
-                return StepView.focus(s, follow);
+                return StepView.focus(s, follow.choice());
             }
 
             @Override
@@ -329,10 +327,12 @@ public final class App {
     private void render(Snapshot s, boolean playFrame) {
         Dom.setClass(Dom.byId("state"), "stale", s == null);
         if (s != null) {
-            followPending(s);
-            controls.showFollowChoices(s, follow);
+            if (follow.resolve(s)) {
+                controls.selectFollow(follow.choice());
+            }
+            controls.showFollowChoices(s, follow.choice());
         }
-        shown = new StepView(nav.history(), nav.position(), s, follow);
+        shown = new StepView(nav.history(), nav.position(), s, follow.choice());
         if (s != null) {
             for (Pane p : panes) {
                 p.render(shown);
@@ -353,27 +353,11 @@ public final class App {
         links.viewChanged();
     }
 
-    /** A link's followed pid is followed from the first step where that task exists. */
-    private void followPending(Snapshot s) {
-        if (pendingFollowPid < 0) {
-            return;
-        }
-        for (Snapshot.TaskView t : s.tasks) {
-            if (t.pid == pendingFollowPid && !t.dead) {
-                pendingFollowPid = -1;
-                follow = t.id;
-                controls.selectFollow(follow);
-                return;
-            }
-        }
-    }
-
     // ---- following a task ---------------------------------------------------------------------
 
     void setFollow(int taskId) {
-        follow = taskId;
-        pendingFollowPid = -1;
-        controls.selectFollow(follow);
+        follow.choose(taskId);
+        controls.selectFollow(taskId);
         redraw();
     }
 
@@ -456,39 +440,17 @@ public final class App {
         if (!links.shows(o)) {
             loadScenario(o.scenario, o.preset, o.scenarioPart);
         }
-        follow = StepView.AUTO;
-        pendingFollowPid = o.view.follow;
+        follow.fromLink(o.view.follow);
         if (!linkFile.isEmpty()) {
             source.showFile(linkFile);
         }
-        openStep(o.view.step);
+        linkStep.open(o.view.step);
     }
 
     /** The reader asked to record a large scenario: background recording starts. */
     private void allowRecording() {
         nav.allowRecording(true);
         runner.background(this::background);
-    }
-
-    /**
-     * Shows a link's step. The page records by itself at most LINK_SEEK_STEPS steps to get there, and
-     * none for a large scenario; past that it asks. The recording runs in slices with progress and Cancel.
-     */
-    private void openStep(long step) {
-        if (step <= nav.history().recorded()) {
-            nav.go(step);
-            return;
-        }
-        if (step <= LINK_SEEK_STEPS && nav.recordAllowed()) {
-            runner.start(new LinkSeek(step));
-            return;
-        }
-        String why = nav.recordAllowed() ? "the page records at most " + LINK_SEEK_STEPS + " steps by itself"
-            : "the scenario is large (" + Workload.of(scenario).overAuto() + ")";
-        share.progress().ask("This link shows step " + step + "; " + why + ".", -1, "Go to step " + step, () -> {
-            allowRecording();
-            runner.start(new LinkSeek(step));
-        }, "The link's step " + step + " was not recorded; showing step " + nav.position() + ".");
     }
 
     /** What the address bar sees of the page. */
@@ -511,53 +473,35 @@ public final class App {
         };
     }
 
+    /** What opening a link's step sees of the page. */
+    private LinkStep.Page linkStepPage() {
+        return new LinkStep.Page() {
+            @Override
+            public Progress progress() {
+                return share.progress();
+            }
+
+            @Override
+            public void allowRecording() {
+                App.this.allowRecording();
+            }
+
+            @Override
+            public void message(String m) {
+                setMessage(m);
+            }
+        };
+    }
+
     /** The view shown (step, language, file, followed pid, embed), or null before a scenario. */
     private View view() {
         if (scenario == null) {
             return null;
         }
-        int pid = -1;
-        if (pendingFollowPid >= 0) {
-            pid = pendingFollowPid;
-        } else if (follow >= 0 && nav.snapshot() != null && follow < nav.snapshot().tasks.size()) {
-            pid = nav.snapshot().task(follow).pid;
-        }
         String file = linkFile;
-        if (follow == StepView.NONE && source.shownFile() != null) {
+        if (follow.choice() == StepView.NONE && source.shownFile() != null) {
             file = source.shownFile();
         }
-        return new View(nav.position(), langChosen ? lang : "", file, pid, embed);
-    }
-
-    // ---- opening a link's step ---------------------------------------------------------------
-
-    /** Seek for a link: the same work, with the progress line and its Cancel. */
-    private final class LinkSeek implements Runner.Job {
-        private final long target;
-        private final Runner.Job seek;
-
-        LinkSeek(long target) {
-            this.target = target;
-            this.seek = nav.seek(target);
-        }
-
-        @Override
-        public boolean run(double deadline) {
-            boolean done = seek.run(deadline);
-            if (done) {
-                share.progress().hide();
-            } else {
-                share.progress().show("Opening the link: recording step " + nav.history().recorded() + " of " + target
-                    + "…", (double) nav.history().recorded() / target, null);
-            }
-            return done;
-        }
-
-        @Override
-        public void cancelled() {
-            share.progress().hide();
-            setMessage("Stopped at step " + nav.history().recorded() + " of the link's " + target
-                + "; showing step " + nav.position() + ".");
-        }
+        return new View(nav.position(), langChosen ? lang : "", file, follow.pid(nav.snapshot()), embed);
     }
 }

@@ -12,6 +12,15 @@ final class LinkSync {
     /** Quiet time after the last change of the view before the address bar is written (ms). */
     static final int LINK_SETTLE_MS = 150;
 
+    private final Runner runner;
+    private final Page page;
+    /** The scenario's part of every link. */
+    private String scenarioPart;
+    /** The view changed since the address bar was last written. */
+    private boolean dirty;
+    /** The debounce timer of the address bar (0: none). */
+    private int timer;
+
     /** What the address bar needs of the page. */
     interface Page {
         /** The view shown, or null before a scenario. */
@@ -23,18 +32,9 @@ final class LinkSync {
         void message(String m);
     }
 
-    private final Runner runner;
-    private final Page page;
-    /** The scenario's part of every link. */
-    private String scenarioPart;
-    /** The view changed since the address bar was last written. */
-    private boolean dirty;
-    /** The debounce timer of the address bar (0: none). */
-    private int timer;
-
-    LinkSync(Runner jobs, Page page) {
+    LinkSync(Runner runner, Page page) {
+        this.runner = runner;
         this.page = page;
-        runner = jobs;
     }
 
     /** A new scenario is shown; `part` is its part of every link. */
