@@ -159,11 +159,20 @@ public final class Snapshot {
         public final int creator;
         public final List<String> history;
 
+        /** Each stage's name as shown, made once (a snapshot has a view of every create info). */
+        private static final String[] STAGES = new String[KthreadCreateInfo.Stage.values().length];
+
+        static {
+            for (KthreadCreateInfo.Stage st : KthreadCreateInfo.Stage.values()) {
+                STAGES[st.ordinal()] = st.name().toLowerCase();
+            }
+        }
+
         CreateView(KthreadCreateInfo k) {
             this.id = k.id;
             this.threadfn = k.threadfn;
             this.name = k.namefmt;
-            this.stage = k.stage.name().toLowerCase();
+            this.stage = STAGES[k.stage.ordinal()];
             this.done = k.done;
             this.result = k.result;
             this.creator = k.creatorTask;

@@ -1,7 +1,7 @@
 package kthreadlab.state;
 
 /** struct kthread (kernel/kthread.c): what kthread() keeps about itself once it runs. */
-public final class Kthread implements Cloneable {
+public final class Kthread {
     public static final int KTHREAD_IS_PER_CPU = 0;
     public static final int KTHREAD_SHOULD_STOP = 1;
     public static final int KTHREAD_SHOULD_PARK = 2;
@@ -26,7 +26,21 @@ public final class Kthread implements Cloneable {
         flags &= ~(1L << bit);
     }
 
+    /** describeFlags() of each combination of the three bits, made on first use (every snapshot asks for it). */
+    private static final String[] DESCRIBED = new String[8];
+
     public String describeFlags() {
+        if ((flags & ~7L) != 0) {
+            return makeDescription();
+        }
+        int k = (int) flags;
+        if (DESCRIBED[k] == null) {
+            DESCRIBED[k] = makeDescription();
+        }
+        return DESCRIBED[k];
+    }
+
+    private String makeDescription() {
         StringBuilder sb = new StringBuilder();
         if (testBit(KTHREAD_IS_PER_CPU)) {
             sb.append("IS_PER_CPU ");
@@ -40,11 +54,20 @@ public final class Kthread implements Cloneable {
         return sb.toString().trim();
     }
 
+    /** Every field copied (CheckpointTest checks it): field by field, as Object.clone is slow in TeaVM's JavaScript. */
     public Kthread copy() {
-        try {
-            return (Kthread) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Kthread(this);
+    }
+
+    public Kthread() {
+    }
+
+    private Kthread(Kthread o) {
+        this.flags = o.flags;
+        this.cpu = o.cpu;
+        this.threadfn = o.threadfn;
+        this.data = o.data;
+        this.exited = o.exited;
+        this.parked = o.parked;
     }
 }

@@ -13,16 +13,31 @@ public final class TaskFlags {
     private TaskFlags() {
     }
 
+    /** The flags describe() names, in the order it names them. */
+    private static final int[] NAMED = {PF_IDLE, PF_EXITING, PF_WQ_WORKER, PF_FORKNOEXEC, PF_NOFREEZE, PF_KTHREAD,
+        PF_NO_SETAFFINITY};
+    private static final String[] NAMES = {"PF_IDLE", "PF_EXITING", "PF_WQ_WORKER", "PF_FORKNOEXEC", "PF_NOFREEZE",
+        "PF_KTHREAD", "PF_NO_SETAFFINITY"};
+    /** describe() of each subset of NAMED (bit k: NAMED[k]), made on first use: every snapshot describes every task. */
+    private static final String[] DESCRIBED = new String[1 << NAMED.length];
+
     public static String describe(int flags) {
-        StringBuilder sb = new StringBuilder();
-        append(sb, flags, PF_IDLE, "PF_IDLE");
-        append(sb, flags, PF_EXITING, "PF_EXITING");
-        append(sb, flags, PF_WQ_WORKER, "PF_WQ_WORKER");
-        append(sb, flags, PF_FORKNOEXEC, "PF_FORKNOEXEC");
-        append(sb, flags, PF_NOFREEZE, "PF_NOFREEZE");
-        append(sb, flags, PF_KTHREAD, "PF_KTHREAD");
-        append(sb, flags, PF_NO_SETAFFINITY, "PF_NO_SETAFFINITY");
-        return sb.toString();
+        int subset = 0;
+        for (int k = 0; k < NAMED.length; k++) {
+            if ((flags & NAMED[k]) != 0) {
+                subset |= 1 << k;
+            }
+        }
+        String d = DESCRIBED[subset];
+        if (d == null) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < NAMED.length; k++) {
+                append(sb, flags, NAMED[k], NAMES[k]);
+            }
+            d = sb.toString();
+            DESCRIBED[subset] = d;
+        }
+        return d;
     }
 
     private static void append(StringBuilder sb, int flags, int bit, String name) {

@@ -2,16 +2,22 @@ package kthreadlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import kthreadlab.cli.Reports;
 import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
+import kthreadlab.state.Kthread;
+import kthreadlab.state.SchedEntity;
 import kthreadlab.trace.Ftrace;
 import kthreadlab.trace.TraceEvent;
 import kthreadlab.trace.TraceLog;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** A copy of the machine at any step continues exactly as the original does: time travel relies on it. */
@@ -49,5 +55,40 @@ class CheckpointTest {
             }));
         }
         return tests;
+    }
+
+    /** Sets every instance field of o to a value unlike its default, then checks that copy() carries each one over. */
+    private static <T> void copiesEveryField(T o, UnaryOperator<T> copy) throws IllegalAccessException {
+        int n = 1;
+        for (Field f : o.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            n++;
+            Class<?> t = f.getType();
+            if (t == long.class) {
+                f.setLong(o, 1000L + n);
+            } else if (t == int.class) {
+                f.setInt(o, 100 + n);
+            } else if (t == boolean.class) {
+                f.setBoolean(o, !f.getBoolean(o));
+            } else if (t == String.class) {
+                f.set(o, "field " + n);
+            } else {
+                throw new AssertionError(f + ": a field of a type this check does not know; copy it and extend the check");
+            }
+        }
+        T c = copy.apply(o);
+        for (Field f : o.getClass().getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+                assertEquals(f.get(o), f.get(c), f.getName() + " is copied");
+            }
+        }
+    }
+
+    @Test
+    void schedEntityAndKthreadCopiesCarryEveryField() throws IllegalAccessException {
+        copiesEveryField(new SchedEntity(), SchedEntity::copy);
+        copiesEveryField(new Kthread(), Kthread::copy);
     }
 }

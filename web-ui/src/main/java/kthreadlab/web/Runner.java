@@ -11,7 +11,7 @@ import org.teavm.jso.browser.Window;
  * SLICE_MS away; work checks it often. Errors end the job and are reported, never thrown.
  */
 final class Runner {
-    static final double SLICE_MS = 12;
+    static final double SLICE_MS = 8;
 
     /** A piece of long work. */
     interface Job {

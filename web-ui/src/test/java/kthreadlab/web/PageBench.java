@@ -64,9 +64,11 @@ public final class PageBench {
             }
             double heapMany = 0;
             double heapStress = 0;
+            String stressRows = "";
             if (parts.contains("heap")) {
                 heapMany = heapAfterRunToEnd(b, "#v=1&preset=many-threads");
                 heapStress = heapAfterRunToEnd(b, ShareLinks.link(Bench.scenario(), View.DEFAULT));
+                stressRows = heapStress < 0 ? "" : rowsInView(b);
             }
             System.out.println();
             System.out.println("kthreadlab page benchmark (headless Chromium, file://, 1280x800; "
@@ -95,6 +97,7 @@ public final class PageBench {
                 System.out.println(pad("JS heap after Run to end, many-threads") + fmt(heapMany / 1e6) + " MB");
                 System.out.println(pad("JS heap after Run to end, stress (64 CPUs, 10,000 kthreads)")
                     + (heapStress < 0 ? "did not finish" : fmt(heapStress / 1e6) + " MB"));
+                System.out.println(pad("task rows in the DOM, stress at its end, table in view") + stressRows);
             }
             if (parts.contains("weight")) {
                 long[] gz = distGzip();
@@ -205,6 +208,16 @@ public final class PageBench {
                 d.findElement(By.id("btn-step")).getDomAttribute("disabled") != null
                     && "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy")));
         }
+    }
+
+    /** Scrolls the task table into view, waits for the page to fill it, and counts the rows in the DOM. */
+    private static String rowsInView(Browser b) {
+        b.js("document.querySelector('#task-table .tbody').scrollIntoView();");
+        for (int i = 0; i < 3; i++) {
+            b.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+        }
+        return b.js("return document.querySelectorAll('#task-table .tbody .tr').length;").toString();
     }
 
     /** Runs a link's scenario to its end, then collects garbage and reads the JS heap (bytes; -1 if it did not end). */

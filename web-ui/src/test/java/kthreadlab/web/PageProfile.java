@@ -104,23 +104,15 @@ public final class PageProfile {
         List<Object> samples = (List<Object>) profile.get("samples");
         List<Object> deltas = (List<Object>) profile.get("timeDeltas");
         Map<String, Double> self = new HashMap<>();
-        Map<String, Double> total = new HashMap<>();
         double all = 0;
         for (int i = 0; i < samples.size(); i++) {
-            long id = ((Number) samples.get(i)).longValue();
             double dt = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0;
             all += dt;
-            self.merge(name(byId.get(id)), dt, Double::sum);
-            List<String> seen = new ArrayList<>();
-            for (Long at = id; at != null; at = parent.get(at)) {
-                String nm = name(byId.get(at));
-                if (!seen.contains(nm)) {
-                    seen.add(nm);
-                    total.merge(nm, dt, Double::sum);
-                }
-            }
+            self.merge(name(byId.get(((Number) samples.get(i)).longValue())), dt, Double::sum);
         }
+        Map<String, Double> total = totals(samples, deltas, byId, parent, 0, samples.size());
         System.out.printf("profiled %.0f ms%n", all);
+        longest(samples, deltas, byId, parent);
         String of = System.getProperty("callers");
         if (of != null) {
             Map<String, Double> callers = new HashMap<>();
@@ -145,6 +137,51 @@ public final class PageProfile {
         top("total", total);
     }
 
+    /** The longest stretch of samples with no idle one between: its length and what ran in it. */
+    private static void longest(List<Object> samples, List<Object> deltas, Map<Long, Map<String, Object>> byId,
+            Map<Long, Long> parent) {
+        int bestFrom = 0;
+        int bestTo = 0;
+        double best = 0;
+        int from = 0;
+        double run = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            double dt = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0;
+            String nm = name(byId.get(((Number) samples.get(i)).longValue()));
+            if (nm.startsWith("(idle)") || nm.startsWith("(program)")) {
+                from = i + 1;
+                run = 0;
+                continue;
+            }
+            run += dt;
+            if (run > best) {
+                best = run;
+                bestFrom = from;
+                bestTo = i + 1;
+            }
+        }
+        System.out.printf("longest busy stretch: %.1f ms%n", best);
+        top("in it, total", totals(samples, deltas, byId, parent, bestFrom, bestTo));
+    }
+
+    /** Time in each function and its callees (total time) over samples [from, to). */
+    private static Map<String, Double> totals(List<Object> samples, List<Object> deltas,
+            Map<Long, Map<String, Object>> byId, Map<Long, Long> parent, int from, int to) {
+        Map<String, Double> total = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            double dt = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0;
+            List<String> seen = new ArrayList<>();
+            for (Long at = ((Number) samples.get(i)).longValue(); at != null; at = parent.get(at)) {
+                String nm = name(byId.get(at));
+                if (!seen.contains(nm)) {
+                    seen.add(nm);
+                    total.merge(nm, dt, Double::sum);
+                }
+            }
+        }
+        return total;
+    }
+
     private static String name(Map<String, Object> n) {
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) n.get("callFrame");
@@ -154,7 +191,7 @@ public final class PageProfile {
 
     private static void top(String what, Map<String, Double> m) {
         System.out.println("-- " + what);
-        m.entrySet().stream().sorted((a, c) -> Double.compare(c.getValue(), a.getValue())).limit(45)
+        m.entrySet().stream().sorted((a, c) -> Double.compare(c.getValue(), a.getValue())).limit(Integer.getInteger("top", 45))
             .forEach(e -> System.out.printf("%9.1f ms  %s%n", e.getValue(), e.getKey()));
     }
 }
