@@ -21,8 +21,7 @@ public final class App {
     /** The bundled source files, and later also those of corpus-more.js (see on-demand.txt). */
     private Corpus corpus = Corpus.loadAvailable(NoteScripts::corpusText);
     private final Locator loc = new Locator(corpus);
-    private final NoteScripts noteScripts = new NoteScripts();
-    private Annotations notes;
+    private final Language language;
     private final Runner runner = new Runner(this::failed, this::busyChanged);
     private final SourcePane source;
     private final SourceFind find;
@@ -37,7 +36,6 @@ public final class App {
     private final Pane[] runPanes;
     private final Controls controls;
 
-    private String lang;
     private String preset = Presets.DEFAULT;
     private final Navigator nav;
     /** The view the panes last drew. */
@@ -48,8 +46,6 @@ public final class App {
     private String message = "";
     /** The scenario shown (a preset's, or an edited one when preset is null). */
     private Scenario scenario;
-    /** The language came from a link or the reader (then links carry it). */
-    private boolean langChosen;
     /** The file a link opened (kept in links while the source pane follows a task). */
     private String linkFile = "";
     private boolean embed;
@@ -60,13 +56,13 @@ public final class App {
     static final double PLAY_FULL_MS = 150;
 
     private App() {
-        lang = Dom.prefersChinese() ? "zh" : "en";
+        language = new Language(new NoteScripts(), Dom.prefersChinese() ? "zh" : "en", languagePage());
         nav = new Navigator(runner, screen());
         links = new LinkSync(runner, linkPage());
         linkStep = new LinkStep(nav, runner, linkStepPage());
-        source = new SourcePane(corpus, loc, NoteScripts.none(lang));
+        source = new SourcePane(corpus, loc, NoteScripts.none(language.lang()));
         find = new SourceFind(source);
-        notes = notesFor(lang);
+        language.start();
         tasks = new TaskPane(Dom.byId("task-table"), loc, new TaskPane.Actions() {
             @Override
             public void showLine(String file, int line) {
@@ -103,7 +99,7 @@ public final class App {
 
     private void start() {
         double began = Dom.now();
-        controls.fillPresets(lang);
+        controls.fillPresets(language.lang());
         share = new ShareUi(this, nav, links);
         String h = Dom.fragment();
         ShareLinks.Opened o = ShareLinks.open(h);
@@ -364,16 +360,13 @@ public final class App {
     // ---- language ---------------------------------------------------------------------------
 
     String lang() {
-        return lang;
+        return language.lang();
     }
 
     void setLang(String l) {
-        langChosen = true;
-        if (l.equals(lang)) {
+        if (!language.choose(l)) {
             return;
         }
-        lang = l;
-        notes = notesFor(l);
         controls.fillPresets(l);
         controls.selectPreset(preset, scenario == null ? "" : scenario.title);
         if (share != null && scenario != null) {
@@ -383,30 +376,23 @@ public final class App {
         redraw();
     }
 
-    /**
-     * The notes of a language if they are here; otherwise none for now, and its script is loaded:
-     * the source pane shows them when it has run.
-     */
-    private Annotations notesFor(String l) {
-        Annotations a = noteScripts.get(l);
-        if (a == null) {
-            a = NoteScripts.none(l);
-            noteScripts.request(l, (loaded, problem) -> notesArrived(l, loaded, problem));
-        }
-        showNotes(a);
-        return a;
-    }
+    private Language.Page languagePage() {
+        return new Language.Page() {
+            @Override
+            public void showNotes(Annotations a) {
+                App.this.showNotes(a);
+            }
 
-    private void notesArrived(String l, Annotations a, String problem) {
-        if (problem != null) {
-            setMessage("The notes in " + (l.equals("zh") ? "Chinese" : "English") + " cannot be shown: " + problem);
-            return;
-        }
-        if (l.equals(lang) && a != notes) {
-            notes = a;
-            showNotes(a);
-            redraw();
-        }
+            @Override
+            public void notesFailed(String message) {
+                setMessage(message);
+            }
+
+            @Override
+            public void redraw() {
+                App.this.redraw();
+            }
+        };
     }
 
     /** Gives the source pane these notes; the page says which language's notes it shows (data-notes). */
@@ -502,6 +488,6 @@ public final class App {
         if (follow.choice() == StepView.NONE && source.shownFile() != null) {
             file = source.shownFile();
         }
-        return new View(nav.position(), langChosen ? lang : "", file, follow.pid(nav.snapshot()), embed);
+        return new View(nav.position(), language.forLink(), file, follow.pid(nav.snapshot()), embed);
     }
 }
