@@ -207,30 +207,50 @@ final class Controls {
         lang.setValue(l);
     }
 
-    /** The Follow choices list the live tasks; rebuilt only when a task's label or liveness changes. */
+    /**
+     * The Follow choices list the live tasks. When the tasks before are unchanged and only new
+     * ones follow them (a fork), the new ones are added; any other change rebuilds the list.
+     */
     void showFollowChoices(Snapshot s, int current) {
-        boolean same = followSnap != null && followSnap.tasks.size() == s.tasks.size();
-        for (int i = 0; same && i < s.tasks.size(); i++) {
-            Snapshot.TaskView a = followSnap.tasks.get(i);
-            Snapshot.TaskView b = s.tasks.get(i);
-            same = a.id == b.id && a.pid == b.pid && a.dead == b.dead && a.comm.equals(b.comm);
-        }
+        int before = followSnap == null ? -1 : followSnap.tasks.size();
+        boolean grown = before >= 0 && before <= s.tasks.size() && sameTasks(followSnap, s, before);
         followSnap = s;
-        if (!same) {
+        if (!grown) {
             fillFollow(s, current);
+        } else if (before < s.tasks.size()) {
+            addFollow(s, before, current);
+            follow.setValue(Integer.toString(current));
         }
+    }
+
+    /** The first n tasks of a and b have the same id, pid, liveness and name. */
+    private static boolean sameTasks(Snapshot a, Snapshot b, int n) {
+        for (int i = 0; i < n; i++) {
+            Snapshot.TaskView x = a.tasks.get(i);
+            Snapshot.TaskView y = b.tasks.get(i);
+            if (x.id != y.id || x.pid != y.pid || x.dead != y.dead || !x.comm.equals(y.comm)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fillFollow(Snapshot s, int current) {
         Dom.clear(follow);
         option(StepView.AUTO, "the task that stepped");
         option(StepView.NONE, "no one (read freely)");
-        for (Snapshot.TaskView t : s.tasks) {
+        addFollow(s, 0, current);
+        follow.setValue(Integer.toString(current));
+    }
+
+    /** Lists the tasks from index `from` on: the live ones, and the current one even if dead. */
+    private void addFollow(Snapshot s, int from, int current) {
+        for (int i = from; i < s.tasks.size(); i++) {
+            Snapshot.TaskView t = s.tasks.get(i);
             if (!t.dead || t.id == current) {
                 option(t.id, Fmt.task(t));
             }
         }
-        follow.setValue(Integer.toString(current));
     }
 
     void selectFollow(int id) {

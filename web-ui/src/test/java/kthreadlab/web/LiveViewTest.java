@@ -336,6 +336,41 @@ class LiveViewTest {
         assertEquals("Run to next fork", b.byId("btn-fork").getAccessibleName());
     }
 
+    /**
+     * The Follow menu lists the live tasks of the step shown: it grows at each fork (the new
+     * tasks are added), loses the stopped ones at the end, and is right again after going back.
+     */
+    @Test
+    void followListsTheLiveTasksOfTheStepShown() throws Exception {
+        b.open("#preset=many-threads&step=0");
+        for (int i = 0; i < 6; i++) {
+            b.click("btn-fork");
+            assertFollowChoices("many-threads", b.idleStep());
+        }
+        b.click("btn-end");
+        assertFollowChoices("many-threads", b.idleStep());
+        b.click("btn-back");
+        assertFollowChoices("many-threads", b.step());
+        b.byId("goto").sendKeys("40" + Keys.ENTER);
+        assertFollowChoices("many-threads", b.idleStep());
+    }
+
+    private void assertFollowChoices(String preset, long step) {
+        List<String> want = new ArrayList<>();
+        want.add(Integer.toString(StepView.AUTO) + " the task that stepped");
+        want.add(Integer.toString(StepView.NONE) + " no one (read freely)");
+        for (Snapshot.TaskView t : Jvm.at(preset, step).tasks) {
+            if (!t.dead) {
+                want.add(t.id + " " + Fmt.task(t));
+            }
+        }
+        List<String> shown = new ArrayList<>();
+        for (WebElement o : new Select(b.byId("follow")).getOptions()) {
+            shown.add(o.getDomAttribute("value") + " " + o.getDomProperty("textContent"));
+        }
+        assertEquals(want, shown, "the Follow choices at step " + step);
+    }
+
     @Test
     void scrubberGoToAndTimelineMoveThroughTime() throws Exception {
         History h = Jvm.history("seed");
