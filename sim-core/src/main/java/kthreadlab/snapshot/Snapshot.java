@@ -9,6 +9,7 @@ import kthreadlab.engine.TaskStruct;
 import kthreadlab.state.CfsRq;
 import kthreadlab.state.Completion;
 import kthreadlab.state.KthreadCreateInfo;
+import kthreadlab.state.Lifecycle;
 import kthreadlab.state.Rq;
 import kthreadlab.state.TaskFlags;
 import kthreadlab.state.TaskState;
@@ -157,7 +158,8 @@ public final class Snapshot {
         /** create->result: a task id, a negative errno, or Long.MIN_VALUE while unset. */
         public final long result;
         public final int creator;
-        public final List<String> history;
+        /** The lifecycle lines ("TIME what"), each formatted when first read. */
+        public final Lifecycle.Lines history;
 
         /** Each stage's name as shown, made once (a snapshot has a view of every create info). */
         private static final String[] STAGES = new String[KthreadCreateInfo.Stage.values().length];
@@ -176,7 +178,7 @@ public final class Snapshot {
             this.done = k.done;
             this.result = k.result;
             this.creator = k.creatorTask;
-            this.history = Collections.unmodifiableList(new ArrayList<>(k.history));
+            this.history = k.history.lines();
         }
     }
 

@@ -1,5 +1,7 @@
 package kthreadlab.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import kthreadlab.history.History;
 import kthreadlab.scenario.Presets;
 import kthreadlab.snapshot.Snapshot;
@@ -33,8 +35,9 @@ final class Controls {
     private HTMLElement helpOpener;
     /** The preset control's option for an edited scenario, or null. */
     private HTMLElement custom;
-    /** The snapshot the Follow choices were listed from. */
-    private Snapshot followSnap;
+    /** Per task (by index in the snapshot): the task its Follow choice names, and the choice; null when not listed. */
+    private List<Snapshot.TaskView> followShown;
+    private List<HTMLElement> followOpts;
     private String scrubMax = "";
     private String scrubValue = "";
 
@@ -208,48 +211,63 @@ final class Controls {
     }
 
     /**
-     * The Follow choices list the live tasks. When the tasks before are unchanged and only new
-     * ones follow them (a fork), the new ones are added; any other change rebuilds the list.
+     * The Follow choices list the live tasks (and the followed one, even dead), by task, after
+     * the two fixed choices. Updated in place: a fork adds its tasks' choices, an exit removes
+     * one, a seek changes a few; a choice is written only when its task's name changed.
      */
     void showFollowChoices(Snapshot s, int current) {
-        int before = followSnap == null ? -1 : followSnap.tasks.size();
-        boolean grown = before >= 0 && before <= s.tasks.size() && sameTasks(followSnap, s, before);
-        followSnap = s;
-        if (!grown) {
-            fillFollow(s, current);
-        } else if (before < s.tasks.size()) {
-            addFollow(s, before, current);
-            follow.setValue(Integer.toString(current));
+        boolean changed = false;
+        if (followShown == null) {
+            Dom.clear(follow);
+            option(StepView.AUTO, "the task that stepped");
+            option(StepView.NONE, "no one (read freely)");
+            followShown = new ArrayList<>();
+            followOpts = new ArrayList<>();
+            changed = true;
         }
-    }
-
-    /** The first n tasks of a and b have the same id, pid, liveness and name. */
-    private static boolean sameTasks(Snapshot a, Snapshot b, int n) {
-        for (int i = 0; i < n; i++) {
-            Snapshot.TaskView x = a.tasks.get(i);
-            Snapshot.TaskView y = b.tasks.get(i);
-            if (x.id != y.id || x.pid != y.pid || x.dead != y.dead || !x.comm.equals(y.comm)) {
-                return false;
+        int n = s.tasks.size();
+        while (followShown.size() > n) {
+            HTMLElement o = followOpts.remove(followOpts.size() - 1);
+            followShown.remove(followShown.size() - 1);
+            if (o != null) {
+                follow.removeChild(o);
+                changed = true;
             }
         }
-        return true;
-    }
-
-    private void fillFollow(Snapshot s, int current) {
-        Dom.clear(follow);
-        option(StepView.AUTO, "the task that stepped");
-        option(StepView.NONE, "no one (read freely)");
-        addFollow(s, 0, current);
-        follow.setValue(Integer.toString(current));
-    }
-
-    /** Lists the tasks from index `from` on: the live ones, and the current one even if dead. */
-    private void addFollow(Snapshot s, int from, int current) {
-        for (int i = from; i < s.tasks.size(); i++) {
+        while (followShown.size() < n) {
+            followShown.add(null);
+            followOpts.add(null);
+        }
+        HTMLElement after = null;
+        for (int i = n - 1; i >= 0; i--) {
             Snapshot.TaskView t = s.tasks.get(i);
-            if (!t.dead || t.id == current) {
-                option(t.id, Fmt.task(t));
+            HTMLElement o = followOpts.get(i);
+            Snapshot.TaskView was = followShown.get(i);
+            if (t.dead && t.id != current) {
+                if (o != null) {
+                    follow.removeChild(o);
+                    followOpts.set(i, null);
+                    followShown.set(i, null);
+                    changed = true;
+                }
+                continue;
             }
+            if (o == null) {
+                o = Dom.el("option", null, Fmt.task(t));
+                o.setAttribute("value", Integer.toString(t.id));
+                follow.insertBefore(o, after);
+                followOpts.set(i, o);
+                changed = true;
+            } else if (was.id != t.id || was.pid != t.pid || was.idle != t.idle || !was.comm.equals(t.comm)) {
+                Dom.text(o, Fmt.task(t));
+                o.setAttribute("value", Integer.toString(t.id));
+                changed = true;
+            }
+            followShown.set(i, t);
+            after = o;
+        }
+        if (changed) {
+            follow.setValue(Integer.toString(current));
         }
     }
 

@@ -44,11 +44,8 @@ final class EventLog implements Pane {
             text.clear();
         }
         if (h != history || start >= to || end <= from) {
-            Dom.clear(root);
             history = h;
-            marked.clear();
-            from = start;
-            to = start;
+            rewrite(tp, start, end);
         }
         while (to > end) {
             root.removeChild(root.getLastChild());
@@ -80,7 +77,39 @@ final class EventLog implements Pane {
         Dom.text(count, end == 0 ? "no events yet" : Fmt.count(end, "event") + (start > 0 ? ", last " + (end - start) + " shown" : ""));
     }
 
+    /**
+     * Shows lines [start, end) in the lines there are (a jump far from the lines shown: a seek),
+     * each rewritten as line() would make it; lines are added or removed at the end to match.
+     */
+    private void rewrite(List<TraceEvent> tp, int start, int end) {
+        marked.clear();
+        Node child = root.getFirstChild();
+        int i = start;
+        for (; i < end && child != null; i++) {
+            HTMLElement e = (HTMLElement) child;
+            e.setClassName(cls(tp, i));
+            Dom.text(e, text(tp, i));
+            child = child.getNextSibling();
+        }
+        while (child != null) {
+            Node next = child.getNextSibling();
+            root.removeChild(child);
+            child = next;
+        }
+        from = start;
+        to = i;
+    }
+
     private HTMLElement line(List<TraceEvent> tp, int i) {
+        return Dom.el("div", cls(tp, i), text(tp, i));
+    }
+
+    /** A signal stands out: it changes what the target does next (SIGKILL ends a waiting creator). */
+    private static String cls(List<TraceEvent> tp, int i) {
+        return tp.get(i).name.startsWith("signal_") ? "ev signal" : "ev";
+    }
+
+    private String text(List<TraceEvent> tp, int i) {
         while (text.size() <= i) {
             text.add(null);
         }
@@ -89,7 +118,6 @@ final class EventLog implements Pane {
             t = Ftrace.line(tp.get(i));
             text.set(i, t);
         }
-        // a signal stands out: it changes what the target does next (SIGKILL ends a waiting creator)
-        return Dom.el("div", tp.get(i).name.startsWith("signal_") ? "ev signal" : "ev", t);
+        return t;
     }
 }

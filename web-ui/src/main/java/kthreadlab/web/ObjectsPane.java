@@ -1,12 +1,15 @@
 package kthreadlab.web;
 
 import kthreadlab.snapshot.Snapshot;
+import kthreadlab.state.Lifecycle;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The kthread creation objects: kthread_create_list in order, kthread_create_lock with its holder
  * and spinners, the completions with done and waiters, and every kthread_create_info with its
- * lifecycle (the worker pools are PoolsPane). Each block is rebuilt only when its content changes.
+ * lifecycle (the worker pools are PoolsPane). The list and the lock are rebuilt when their content
+ * changes; the completion rows and the create cards are updated in place (a seek changes most of
+ * them a little), each ending as a freshly built one would be (LiveViewTest compares them).
  */
 final class ObjectsPane implements Pane {
     private final HTMLElement list;
@@ -14,14 +17,20 @@ final class ObjectsPane implements Pane {
     private final HTMLElement completions;
     private final HTMLElement creates;
     private Snapshot prev;
-    private final java.util.List<HTMLElement> cards = new java.util.ArrayList<>();
-    private final java.util.List<HTMLElement> compRows = new java.util.ArrayList<>();
+    /** Create cards and completion rows by place, updated in place (Rows.Kept). */
+    private final Rows.Kept<Snapshot.CreateView, CreateCard> cards;
+    private final Rows.Kept<Snapshot.CompletionView, CompletionRow> compRows;
+    /** The "none yet" line of each block is shown (and nothing else in the block). */
+    private boolean noCreatesShown;
+    private boolean noCompletionsShown;
 
     ObjectsPane() {
         list = Dom.byId("obj-list");
         lock = Dom.byId("obj-lock");
         completions = Dom.byId("obj-completions");
         creates = Dom.byId("obj-creates");
+        cards = new Rows.Kept<>(creates, CreateCard::new);
+        compRows = new Rows.Kept<>(completions, CompletionRow::new);
     }
 
     @Override
@@ -30,19 +39,14 @@ final class ObjectsPane implements Pane {
         if (s == null) {
             return;
         }
-        boolean createsSame = sameCreates(prev, s);
-        if (!createsSame || !prev.createList.equals(s.createList)) {
+        if (!sameList(prev, s)) {
             renderList(s);
         }
         if (!sameLock(prev, s)) {
             renderLock(s);
         }
-        if (!sameCompletions(prev, s)) {
-            renderCompletions(s);
-        }
-        if (!createsSame) {
-            renderCreates(s);
-        }
+        renderCompletions(s);
+        renderCreates(s);
         prev = s;
     }
 
@@ -81,64 +85,128 @@ final class ObjectsPane implements Pane {
         }
     }
 
-    /** Rebuilds the rows of the completions that changed. */
+    /** Brings the completion rows to s (or "none yet"). */
     private void renderCompletions(Snapshot s) {
-        if (s.completions.isEmpty() || compRows.isEmpty()) {
+        boolean none = s.completions.isEmpty();
+        if (prev == null || none != noCompletionsShown) {
             Dom.clear(completions);
-            compRows.clear();
+            compRows.cleared();
+            noCompletionsShown = none;
+            if (none) {
+                Dom.add(completions, "tr", "empty").appendChild(Dom.el("td", null, "none yet"));
+            }
         }
-        if (s.completions.isEmpty()) {
-            Dom.add(completions, "tr", "empty").appendChild(Dom.el("td", null, "none yet"));
-            return;
-        }
-        Rows.sync(completions, compRows, prev == null ? null : prev.completions, s.completions,
-            (x, y) -> sameCompletion(prev, s, x, y), c -> completionRow(s, c));
+        compRows.sync(s, s.completions);
     }
 
-    private HTMLElement completionRow(Snapshot s, Snapshot.CompletionView c) {
-        HTMLElement tr = Dom.el("tr", null);
-        tr.setAttribute("data-completion", Integer.toString(c.id));
-        Dom.add(tr, "td", "label", c.label);
-        Dom.add(tr, "td", "num done", Long.toString(c.done));
-        HTMLElement w = Dom.add(tr, "td", "waiters");
-        if (c.waiters.isEmpty()) {
-            Dom.add(w, "span", "muted", "no waiters");
+    /** A completion's row: label, done, and the chips of its waiters. */
+    private static final class CompletionRow extends Rows.Part<Snapshot.CompletionView> {
+        final HTMLElement label;
+        final HTMLElement done;
+        final HTMLElement waiters;
+        CompletionRow() {
+            super(Dom.el("tr", null));
+            HTMLElement tr = el;
+            tr.setAttribute("data-completion", "");
+            label = Dom.add(tr, "td", "label", "");
+            done = Dom.add(tr, "td", "num done", "");
+            waiters = Dom.add(tr, "td", "waiters");
         }
-        for (int t : c.waiters) {
-            w.appendChild(TaskChip.of(s, t));
+
+        @Override
+        void draw(Snapshot a, Snapshot.CompletionView was, Snapshot s, Snapshot.CompletionView c) {
+            if (was == null || was.id != c.id) {
+                el.setAttribute("data-completion", Integer.toString(c.id));
+            }
+            if (was == null || !was.label.equals(c.label)) {
+                Dom.text(label, c.label);
+            }
+            if (was == null || was.done != c.done) {
+                Dom.text(done, Long.toString(c.done));
+            }
+            if (was == null || !was.waiters.equals(c.waiters) || !TaskChip.same(a, s, c.waiters)) {
+                Dom.clear(waiters);
+                if (c.waiters.isEmpty()) {
+                    Dom.add(waiters, "span", "muted", "no waiters");
+                }
+                for (int t : c.waiters) {
+                    waiters.appendChild(TaskChip.of(s, t));
+                }
+            }
         }
-        return tr;
     }
 
-    /** Rebuilds the cards of the requests that changed (a card shows one request and the labels it names). */
+    /** Brings the create cards to s (or a line saying there are none). */
     private void renderCreates(Snapshot s) {
-        if (s.creates.isEmpty()) {
+        boolean none = s.creates.isEmpty();
+        if (prev == null || none != noCreatesShown) {
             Dom.clear(creates);
-            cards.clear();
-            Dom.add(creates, "p", "muted", "no kthread_create_info allocated yet");
-            return;
+            cards.cleared();
+            noCreatesShown = none;
+            if (none) {
+                Dom.add(creates, "p", "muted", "no kthread_create_info allocated yet");
+            }
         }
-        if (cards.isEmpty()) {
-            Dom.clear(creates);
-        }
-        Rows.sync(creates, cards, prev == null ? null : prev.creates, s.creates, (x, y) -> sameCreate(prev, s, x, y),
-            k -> createCard(s, k));
+        cards.sync(s, s.creates);
     }
 
-    private HTMLElement createCard(Snapshot s, Snapshot.CreateView k) {
-        HTMLElement card = Dom.el("div", "card create stage-" + k.stage);
-        card.setAttribute("data-create", Integer.toString(k.id));
-        HTMLElement h = Dom.add(card, "h4", null, "create#" + k.id + " ");
-        Dom.add(h, "span", "badge stage", k.stage);
-        Dom.add(card, "div", "kv fn", "threadfn " + k.threadfn + " · namefmt \"" + k.name + "\"");
-        HTMLElement who = Dom.add(card, "div", "kv creator", "creator ");
-        who.appendChild(TaskChip.of(s, k.creator));
-        Dom.add(card, "div", "kv reply", "done → " + Fmt.completion(s, k.done) + " · result " + Fmt.result(s, k.result));
-        HTMLElement ol = Dom.add(card, "ol", "history");
-        for (String h2 : k.history) {
-            Dom.add(ol, "li", null, h2);
+    /** A kthread_create_info's card: id and stage, threadfn and name, creator, reply, lifecycle lines. */
+    private static final class CreateCard extends Rows.Part<Snapshot.CreateView> {
+        final HTMLElement h;
+        final HTMLElement stage;
+        final HTMLElement fn;
+        final HTMLElement creator;
+        final HTMLElement reply;
+        final HTMLElement history;
+        CreateCard() {
+            super(Dom.el("div", "card create"));
+            HTMLElement card = el;
+            card.setAttribute("data-create", "");
+            h = Dom.add(card, "h4", null, "");
+            stage = Dom.add(h, "span", "badge stage", "");
+            fn = Dom.add(card, "div", "kv fn", "");
+            creator = Dom.add(card, "div", "kv creator", "creator ");
+            reply = Dom.add(card, "div", "kv reply", "");
+            history = Dom.add(card, "ol", "history");
         }
-        return card;
+
+        @Override
+        void draw(Snapshot a, Snapshot.CreateView was, Snapshot s, Snapshot.CreateView k) {
+            if (was == null || !was.stage.equals(k.stage)) {
+                el.setClassName("card create stage-" + k.stage);
+                Dom.text(stage, k.stage);
+            }
+            if (was == null || was.id != k.id) {
+                el.setAttribute("data-create", Integer.toString(k.id));
+                h.getFirstChild().setNodeValue("create#" + k.id + " ");
+            }
+            if (was == null || !was.threadfn.equals(k.threadfn) || !was.name.equals(k.name)) {
+                Dom.text(fn, "threadfn " + k.threadfn + " · namefmt \"" + k.name + "\"");
+            }
+            if (was == null || was.creator != k.creator || !TaskChip.same(a, s, k.creator)) {
+                if (was != null) {
+                    creator.removeChild(creator.getLastChild());
+                }
+                creator.appendChild(TaskChip.of(s, k.creator));
+            }
+            if (was == null || was.done != k.done || was.result != k.result
+                    || (k.result >= 0 && !TaskChip.same(a, s, (int) k.result))
+                    || !Fmt.completion(a, was.done).equals(Fmt.completion(s, k.done))) {
+                Dom.text(reply, "done → " + Fmt.completion(s, k.done) + " · result " + Fmt.result(s, k.result));
+            }
+            lines(was == null ? null : was.history, k.history);
+        }
+
+        /** The lifecycle lines: those after the ones shown and now alike (a lifecycle only grows) are written again. */
+        private void lines(Lifecycle.Lines drawn, Lifecycle.Lines now) {
+            int keep = drawn == null ? 0 : drawn.sameLines(now);
+            for (int i = drawn == null ? 0 : drawn.size(); i > keep; i--) {
+                history.removeChild(history.getLastChild());
+            }
+            for (int i = keep; i < now.size(); i++) {
+                Dom.add(history, "li", null, now.get(i));
+            }
+        }
     }
 
     private static Snapshot.CreateView create(Snapshot s, int id) {
@@ -158,26 +226,18 @@ final class ObjectsPane implements Pane {
             && TaskChip.same(a, b, b.lockSpinners);
     }
 
-    private static boolean sameCompletions(Snapshot a, Snapshot b) {
-        return a != null && Rows.same(a.completions, b.completions, (x, y) -> sameCompletion(a, b, x, y));
-    }
-
-    /** The same row: label, done, waiters and their chips. */
-    private static boolean sameCompletion(Snapshot a, Snapshot b, Snapshot.CompletionView x, Snapshot.CompletionView y) {
-        return x.id == y.id && x.done == y.done && x.label.equals(y.label) && x.waiters.equals(y.waiters)
-            && TaskChip.same(a, b, y.waiters);
-    }
-
-    private static boolean sameCreates(Snapshot a, Snapshot b) {
-        return a != null && Rows.same(a.creates, b.creates, (x, y) -> sameCreate(a, b, x, y));
-    }
-
-    /** The same card: the request's fields, the chips of its creator and result, the name of its completion. */
-    private static boolean sameCreate(Snapshot a, Snapshot b, Snapshot.CreateView x, Snapshot.CreateView y) {
-        return x.id == y.id && x.done == y.done && x.result == y.result && x.creator == y.creator
-            && x.stage.equals(y.stage) && x.history.equals(y.history) && x.name.equals(y.name)
-            && x.threadfn.equals(y.threadfn) && TaskChip.same(a, b, y.creator)
-            && (y.result < 0 || TaskChip.same(a, b, (int) y.result))
-            && Fmt.completion(a, x.done).equals(Fmt.completion(b, y.done));
+    /** The same list: the same ids, and each names the same threadfn and name (or none). */
+    private static boolean sameList(Snapshot a, Snapshot b) {
+        if (a == null || !a.createList.equals(b.createList)) {
+            return false;
+        }
+        for (int id : b.createList) {
+            Snapshot.CreateView x = create(a, id);
+            Snapshot.CreateView y = create(b, id);
+            if (x == null || y == null ? x != y : !x.threadfn.equals(y.threadfn) || !x.name.equals(y.name)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,8 +1,11 @@
 package kthreadlab.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import kthreadlab.snapshot.Snapshot;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** A block's children (rows or cards) kept in step with a list, rebuilding only those that changed. */
@@ -47,5 +50,69 @@ final class Rows {
             }
         }
         return true;
+    }
+
+    /**
+     * A row or card that updates itself in place to show an item of a snapshot: draw writes only
+     * what differs from what the part shows (was, drawn from snapshot a; both null at first).
+     */
+    abstract static class Part<T> {
+        final HTMLElement el;
+        private T shown;
+        private Snapshot from;
+
+        Part(HTMLElement el) {
+            this.el = el;
+        }
+
+        final void show(Snapshot s, T item) {
+            T was = shown;
+            Snapshot a = from;
+            shown = item;
+            from = s;
+            draw(a, was, s, item);
+        }
+
+        abstract void draw(Snapshot a, T was, Snapshot s, T item);
+    }
+
+    /**
+     * A block's parts by place, updated in place. Parts past the items' count are taken out of the
+     * block but kept: a seek to where there are fewer items and back puts them back and updates
+     * them, instead of building them again.
+     */
+    static final class Kept<T, P extends Part<T>> {
+        private final HTMLElement block;
+        private final Supplier<P> make;
+        private final List<P> parts = new ArrayList<>();
+        /** The first `shown` parts are the block's children, in order. */
+        private int shown;
+
+        Kept(HTMLElement block, Supplier<P> make) {
+            this.block = block;
+            this.make = make;
+        }
+
+        /** The block was emptied (its parts stay kept). */
+        void cleared() {
+            shown = 0;
+        }
+
+        void sync(Snapshot s, List<T> items) {
+            int n = items.size();
+            while (shown > n) {
+                block.removeChild(parts.get(--shown).el);
+            }
+            for (int i = 0; i < n; i++) {
+                if (i == parts.size()) {
+                    parts.add(make.get());
+                }
+                if (i == shown) {
+                    block.appendChild(parts.get(i).el);
+                    shown++;
+                }
+                parts.get(i).show(s, items.get(i));
+            }
+        }
     }
 }

@@ -89,6 +89,21 @@ final class SourcePane implements Pane {
         final List<Integer> slots = new ArrayList<>();
         boolean cur;
         boolean caller;
+
+        /** The row decorated with o looks as decorated with this: the same chips (name, colour, task) and classes. */
+        boolean same(RowMark o) {
+            if (cur != o.cur || caller != o.caller || !slots.equals(o.slots)) {
+                return false;
+            }
+            for (int i = 0; i < tasks.size(); i++) {
+                Snapshot.TaskView a = tasks.get(i);
+                Snapshot.TaskView b = o.tasks.get(i);
+                if (a.id != b.id || a.pid != b.pid || a.idle != b.idle || !a.comm.equals(b.comm)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private Corpus corpus;
@@ -102,8 +117,9 @@ final class SourcePane implements Pane {
     private final Map<String, FileView> built = new HashMap<>();
     private final Map<String, HTMLElement> tabByFile = new HashMap<>();
     private final Map<String, HTMLElement> countByFile = new HashMap<>();
-    private final List<HTMLElement> marked = new ArrayList<>();
-    /** The shown file's marks by line (see RowMark). */
+    /** The rows of the shown file decorated with their marks, by line. */
+    private final Map<Integer, HTMLElement> marked = new HashMap<>();
+    /** The shown file's marks by line (see RowMark): the rendered rows of these lines carry them. */
     private Map<Integer, RowMark> marks = new HashMap<>();
     private Annotations notes;
     private FileView shown;
@@ -334,11 +350,17 @@ final class SourcePane implements Pane {
         countTabs(s);
     }
 
+    /**
+     * Marks the lines of the shown file's tasks and the focus task's callers. Only the rows whose
+     * marks differ from those they carry are decorated again (a seek moves some tasks, a Step one).
+     */
     private void mark(Snapshot s, int focus, boolean follow) {
-        clearMarks();
         if (shown == null) {
+            clearMarks();
             return;
         }
+        Map<Integer, RowMark> old = marks;
+        marks = new HashMap<>();
         String path = shown.file.path();
         int cur = -1;
         for (Snapshot.TaskView t : s.tasks) {
@@ -374,7 +396,16 @@ final class SourcePane implements Pane {
                 }
             }
         }
+        for (Map.Entry<Integer, RowMark> e : old.entrySet()) {
+            RowMark now = marks.get(e.getKey());
+            if (now == null || !now.same(e.getValue())) {
+                undecorate(e.getKey());
+            }
+        }
         for (Map.Entry<Integer, RowMark> e : marks.entrySet()) {
+            if (marked.containsKey(e.getKey())) {
+                continue;
+            }
             Chunk c = shown.chunks.get(shown.chunkOf.get(e.getKey()));
             if (c.live) {
                 decorate(shown.rows.get(e.getKey()), e.getKey());
@@ -398,16 +429,28 @@ final class SourcePane implements Pane {
 
     /** Takes the marks off the rendered rows (the target stays). */
     private void clearMarks() {
-        for (HTMLElement row : marked) {
-            row.getClassList().remove("cur", "at", "caller");
-            row.removeAttribute("style");
-            HTMLElement tags = row.querySelector(".tags");
-            if (tags != null) {
-                row.removeChild(tags);
-            }
+        for (HTMLElement row : marked.values()) {
+            bare(row);
         }
         marked.clear();
         marks = new HashMap<>();
+    }
+
+    /** Takes its marks off a line's row, if it carries any. */
+    private void undecorate(int line) {
+        HTMLElement row = marked.remove(line);
+        if (row != null) {
+            bare(row);
+        }
+    }
+
+    private static void bare(HTMLElement row) {
+        row.getClassList().remove("cur", "at", "caller");
+        row.removeAttribute("style");
+        HTMLElement tags = row.querySelector(".tags");
+        if (tags != null) {
+            row.removeChild(tags);
+        }
     }
 
     /**
@@ -450,7 +493,7 @@ final class SourcePane implements Pane {
         if (m.caller) {
             row.getClassList().add("caller");
         }
-        marked.add(row);
+        marked.put(line, row);
     }
 
     /** Tabs show how many tasks are in each file. */
@@ -723,6 +766,9 @@ final class SourcePane implements Pane {
         List<SourceLine> lines = v.file.lines();
         for (int i = c.from; i < c.to; i++) {
             v.rows.remove(lines.get(i).number());
+            if (v == shown) {
+                marked.remove(lines.get(i).number());
+            }
         }
     }
 

@@ -53,6 +53,11 @@ final class TaskPane implements Pane {
     private final List<Chunk> chunks = new ArrayList<>();
     /** Per place in the table (tasks by pid): its row in the DOM, or null when its chunk is not live. */
     private final List<Row> rows = new ArrayList<>();
+    /**
+     * Rows taken out because a seek went where there are fewer tasks, by place (null: none): put
+     * back and updated in place when that place is shown again, instead of built anew.
+     */
+    private final List<Row> spare = new ArrayList<>();
     private Snapshot snap;
     private int focus = -1;
     /** The visible part of the table in its own coordinates (px from its top), as last measured. */
@@ -87,6 +92,7 @@ final class TaskPane implements Pane {
         Dom.clear(body);
         chunks.clear();
         rows.clear();
+        spare.clear();
     }
 
     @Override
@@ -102,7 +108,15 @@ final class TaskPane implements Pane {
         this.focus = focus;
         int n = s.tasks.size();
         while (rows.size() > n) {
-            rows.remove(rows.size() - 1);
+            int i = rows.size() - 1;
+            Row r = rows.remove(i);
+            if (r != null) {
+                chunks.get(i / CHUNK).el.removeChild(r.tr);
+                while (spare.size() <= i) {
+                    spare.add(null);
+                }
+                spare.set(i, r);
+            }
         }
         while (rows.size() < n) {
             rows.add(null);
@@ -135,7 +149,7 @@ final class TaskPane implements Pane {
             Snapshot.TaskView t = snap.tasks.get(i);
             Row r = rows.get(i);
             if (r == null) {
-                r = new Row();
+                r = i < spare.size() && spare.get(i) != null ? spare.set(i, null) : new Row();
                 c.el.appendChild(r.tr);
                 rows.set(i, r);
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kthreadlab.history.History;
@@ -232,6 +234,52 @@ class LiveViewTest {
         long n = b.step();
         b.open("#preset=many-threads&step=" + n);
         assertEquals(at, stateView(), "the same step, reached by a fresh load");
+    }
+
+    /**
+     * Seeks through the scrubber in a long history, far forward and back: the panes update in
+     * place, so after each seek the CPU cards, task rows, kernel objects and the source pane's
+     * cursors must be the simulator's at that step (a stale text, chip or row fails), and the whole
+     * view (state panes, log, marked source rows) must be what a fresh load of that step shows.
+     */
+    @Test
+    void seeksShowWhatAFreshLoadShows() {
+        // run queues of 21, 1, 18 tasks on CPU 1 (irqs off at 45,100 but not at 44,990), and empty ones
+        long[] targets = {41_234, 2_500, 45_000, 15_000, 59_999, 17, 25_000, 35_000, 44_990, 45_100, 2_400, 30_002, 44_444};
+        b.open("#preset=many-threads&step=0");
+        b.waitRecorded(60_000);
+        Map<Long, String> views = new LinkedHashMap<>();
+        for (long n : targets) {
+            b.js("const s = document.getElementById('scrubber'); s.value = String(arguments[0]);"
+                + "s.dispatchEvent(new Event('input', {bubbles: true}));", n);
+            assertEquals(n, b.step());
+            Snapshot s = Jvm.at("many-threads", n);
+            assertPanesShow(s, "seek to " + n);
+            assertCursors(s, "seek to " + n);
+            if (n == 59_999 || n == 45_100 || n == 44_444) {
+                afterFrame();
+                views.put(n, stateView());
+            }
+        }
+        for (Map.Entry<Long, String> e : views.entrySet()) {
+            b.open("#preset=many-threads&step=" + e.getKey());
+            b.waitStep(e.getKey());
+            afterFrame();
+            assertEquals(e.getValue(), stateView(), "step " + e.getKey() + " reached by seeks, and by a fresh load");
+        }
+    }
+
+    /** Every live task on the shown file has its cursor chip on its line, and no other chip is there. */
+    private void assertCursors(Snapshot s, String where) {
+        String file = shownFile();
+        Map<String, String> want = new HashMap<>();
+        for (Snapshot.TaskView t : s.tasks) {
+            int l = t.dead || t.frames.isEmpty() ? 0 : Jvm.line(t.frames.get(0));
+            if (l > 0 && t.frames.get(0).file.equals(file)) {
+                want.put(Integer.toString(t.id), file + ":" + l);
+            }
+        }
+        assertEquals(want, cursors(), where + ": cursors on " + file);
     }
 
     @Test

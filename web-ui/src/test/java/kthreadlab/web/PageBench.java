@@ -239,7 +239,7 @@ public final class PageBench {
     }
 
     /** Waits until the history is fully recorded (or at its background limit) and no work runs. */
-    private static void settle(Browser b) {
+    static void settle(Browser b) {
         new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d -> {
             String status = d.findElement(By.id("status")).getText();
             return "false".equals(d.findElement(By.id("page")).getDomAttribute("data-busy"))

@@ -12,6 +12,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the DevTools Profiler while it seeks in a 100,000-step history (`seek`), plays a preset at
  * 1000 steps/s (`play PRESET`) or runs it to the end (`end PRESET`). Prints the functions with the
  * most self time and the most total time. Build with -Dteavm.minifying=false to read the names.
+ * `seektimes` profiles nothing: it times PageBench's 80 seeks three times over and prints the
+ * median and p90 of the first pass and of the better of the other two (less moved by the load and
+ * by first-time work: trace lines formatted, source rows built), then each seek's step and times.
  */
 public final class PageProfile {
     private PageProfile() {
@@ -27,6 +30,22 @@ public final class PageProfile {
                 for (int i = 2; i < args.length; i++) {
                     System.out.println(b.js(args[i]));
                 }
+                return;
+            }
+            if (what.equals("seektimes")) {
+                b.open("#preset=" + preset + "&step=0");
+                new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
+                    Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= 100_000);
+                PageBench.settle(b);
+                System.out.println(b.js("const s = document.getElementById('scrubber'); const t = [[], [], []], v = [];"
+                    + "for (let p = 0; p < 3; p++) { let x = 12345;"
+                    + " for (let i = 0; i < 80; i++) { x = (x * 1103515245 + 12345) % 2147483648; v[i] = x % 100000;"
+                    + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v[i]);"
+                    + "  s.dispatchEvent(new Event('input', {bubbles: true})); t[p].push(performance.now() - t0); } }"
+                    + "const at = (a, q) => { a = a.slice().sort((x, y) => x - y); return a[Math.floor(a.length * q)].toFixed(2); };"
+                    + "const best = t[1].map((x, i) => Math.min(x, t[2][i]));"
+                    + "return 'first pass: median ' + at(t[0], 0.5) + ' p90 ' + at(t[0], 0.9) + '; best of passes 2-3: median '"
+                    + " + at(best, 0.5) + ' p90 ' + at(best, 0.9) + '\\n' + v.map((x, i) => x + ' ' + t[0][i].toFixed(1) + ' ' + best[i].toFixed(1)).join('\\n');"));
                 return;
             }
             if (what.equals("parts")) {
