@@ -30,7 +30,7 @@ public final class App {
     private final StatusLine statusLine = new StatusLine();
     /** Drawn at every step shown, in this order. */
     private final Pane[] panes;
-    /** Drawn at every step, but during Play at most every PLAY_FULL_MS (large tables). */
+    /** Drawn at every step, but during Play at most every PLAY_FULL_MS, in a slice of their own (large tables). */
     private final Pane[] fullFramePanes;
     /** Drawn after the others, also when the step cannot be shown. */
     private final Pane[] runPanes;
@@ -83,6 +83,7 @@ public final class App {
 
     public static void main(String[] args) {
         try {
+            FrameCopy.install();
             App app = new App();
             app.start();
         } catch (RuntimeException e) {
@@ -267,8 +268,27 @@ public final class App {
     private Navigator.Screen screen() {
         return new Navigator.Screen() {
             @Override
-            public void show(Snapshot s, boolean playFrame) {
-                render(s, playFrame);
+            public void show(Snapshot s, Navigator.Draw how) {
+                render(s, how);
+            }
+
+            @Override
+            public boolean playLarge() {
+                if (largeStale && Dom.now() - lastFullRender >= PLAY_FULL_MS) {
+                    drawLarge();
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public boolean drawNextPart() {
+                if (largeStale) {
+                    drawLarge();
+                    return !runStale;
+                }
+                drawRun();
+                return true;
             }
 
             @Override
@@ -321,6 +341,16 @@ public final class App {
     }
 
     private void render(Snapshot s, boolean playFrame) {
+        render(s, playFrame ? Navigator.Draw.PLAY_FRAME : Navigator.Draw.ALL);
+    }
+
+    /**
+     * Draws a step: ALL at once; PLAY_FRAME without the large tables (Play draws them in a slice of
+     * their own, playLarge, at most every PLAY_FULL_MS); STAGED the controls and the small panes
+     * now, the large tables and then the run panes at the next calls of drawNextPart (a job calls
+     * it once per frame, so that no frame lays out the whole page).
+     */
+    private void render(Snapshot s, Navigator.Draw how) {
         Dom.setClass(Dom.byId("state"), "stale", s == null);
         if (s != null) {
             if (follow.resolve(s)) {
@@ -329,25 +359,49 @@ public final class App {
             controls.showFollowChoices(s, follow.choice());
         }
         shown = new StepView(nav.history(), nav.position(), s, follow.choice());
+        largeStale = s != null;
+        runStale = true;
         if (s != null) {
             for (Pane p : panes) {
                 p.render(shown);
             }
-            if (!playFrame || Dom.now() - lastFullRender >= PLAY_FULL_MS) {
-                for (Pane p : fullFramePanes) {
-                    p.render(shown);
-                }
-                lastFullRender = Dom.now();
-            }
-        }
-        for (Pane p : runPanes) {
-            p.render(shown);
         }
         controls.update(shown.history, shown.step, nav.playing());
         statusLine.render(shown);
-        Dom.byId("page").setAttribute("data-step", Long.toString(shown.step));
-        links.viewChanged();
+        if (how == Navigator.Draw.ALL) {
+            drawLarge();
+        }
+        if (how != Navigator.Draw.STAGED) {
+            drawRun();
+        }
     }
+
+    /** The large tables of the view shown, if they do not show it yet. */
+    private void drawLarge() {
+        if (largeStale) {
+            largeStale = false;
+            for (Pane p : fullFramePanes) {
+                p.render(shown);
+            }
+            lastFullRender = Dom.now();
+        }
+    }
+
+    /** The run panes of the view shown, and the page's step (tests wait for it): the last part drawn. */
+    private void drawRun() {
+        if (runStale) {
+            runStale = false;
+            for (Pane p : runPanes) {
+                p.render(shown);
+            }
+            Dom.byId("page").setAttribute("data-step", Long.toString(shown.step));
+            links.viewChanged();
+        }
+    }
+
+    /** Whether the large tables and the run panes show the view shown (see render). */
+    private boolean largeStale;
+    private boolean runStale;
 
     // ---- following a task ---------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ final class LinkStep {
             boolean done = seek.run(deadline);
             if (done) {
                 page.progress().hide();
-            } else {
+            } else if (nav.position() != target) {
                 page.progress().show("Opening the link: recording step " + nav.history().recorded() + " of " + target
                     + "…", (double) nav.history().recorded() / target, null);
             }
@@ -72,8 +72,17 @@ final class LinkStep {
         }
 
         @Override
+        public int delay() {
+            return seek.delay();
+        }
+
+        @Override
         public void cancelled() {
+            seek.cancelled();
             page.progress().hide();
+            if (nav.position() == target) {
+                return; // shown: only parts of the page were still to be drawn
+            }
             page.message("Stopped at step " + nav.history().recorded() + " of the link's " + target
                 + "; showing step " + nav.position() + ".");
         }

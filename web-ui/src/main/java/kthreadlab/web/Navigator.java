@@ -46,10 +46,26 @@ final class Navigator {
      */
     private boolean recordAllowed;
 
+    /** How much of a step the screen draws at once. */
+    enum Draw {
+        /** Everything. */
+        ALL,
+        /** One frame of Play: all but the large tables (Screen.playLarge draws them). */
+        PLAY_FRAME,
+        /** A job's last step: the small panes now, the rest part by part (Screen.drawNextPart). */
+        STAGED
+    }
+
     /** What the navigator needs of the page. */
     interface Screen {
-        /** Draws the step shown: its snapshot, null when it cannot be shown; during Play, one frame of it. */
-        void show(Snapshot s, boolean playFrame);
+        /** Draws the step shown (its snapshot, null when it cannot be shown), or part of it. */
+        void show(Snapshot s, Draw how);
+
+        /** During Play: draws the large tables if they lag behind long enough; true if it drew them. */
+        boolean playLarge();
+
+        /** After show(s, STAGED): draws the next part left out; true once all of it is drawn. */
+        boolean drawNextPart();
 
         /** Builds, in slices, what showing s will need (the source file it opens); true when that is done. */
         boolean prepare(Snapshot s, double deadline);
@@ -125,10 +141,10 @@ final class Navigator {
         } catch (RuntimeException e) {
             System.out.println("kthreadlab: cannot show step " + n + ": " + e);
             screen.message("Step " + n + " cannot be shown: " + e);
-            screen.show(null, playFrame);
+            screen.show(null, drawing);
             return;
         }
-        screen.show(snap, playFrame);
+        screen.show(snap, drawing);
     }
 
     /** A job that goes to step n, recording first (for a caller that shows its progress). */
@@ -162,7 +178,7 @@ final class Navigator {
             go(pos + 1);
         } else {
             screen.message(endNotice());
-            screen.show(snap, false);
+            screen.show(snap, Draw.ALL);
         }
     }
 
@@ -283,8 +299,56 @@ final class Navigator {
         }
     }
 
+    /**
+     * A job that ends by showing a step: it shows it in a slice of its own (recording may have
+     * used the slice), the small panes first and the rest in the next slices, one part per frame,
+     * so that neither a slice nor a frame draws the whole page. It ends once all is drawn.
+     */
+    private abstract class Showing implements Runner.Job {
+        private boolean shown;
+
+        /** Works until the deadline; returns the step to show, or -1 (not yet). */
+        abstract long work(double deadline);
+
+        @Override
+        public final boolean run(double deadline) {
+            if (shown) {
+                return screen.drawNextPart();
+            }
+            long n = work(deadline);
+            if (n < 0 || Dom.now() >= deadline || !prepared(n, deadline)) {
+                return false;
+            }
+            done(n);
+            drawing = Draw.STAGED;
+            try {
+                go(n);
+            } finally {
+                drawing = Draw.ALL;
+            }
+            shown = true;
+            return false;
+        }
+
+        /** Step n is about to be shown. */
+        void done(long n) {
+        }
+
+        @Override
+        public int delay() {
+            return shown ? Runner.AFTER_FRAME : 0;
+        }
+
+        @Override
+        public void cancelled() {
+            while (shown && !screen.drawNextPart()) {
+                continue;
+            }
+        }
+    }
+
     /** Goes to a step that may not be recorded yet (a link, "go to step", run to end). */
-    private final class Seek implements Runner.Job {
+    private final class Seek extends Showing {
         private final long target;
 
         Seek(long target) {
@@ -292,30 +356,30 @@ final class Navigator {
         }
 
         @Override
-        public boolean run(double deadline) {
+        long work(double deadline) {
             recordUntil(target, deadline);
             if (history.recorded() >= target || history.ended()) {
-                long n = Math.min(target, history.recorded());
-                if (!prepared(n, deadline)) {
-                    return false;
-                }
-                if (n < target && target != Long.MAX_VALUE) {
-                    screen.message("The run has only " + history.recorded() + " steps; showing the last one.");
-                }
-                go(n);
-                return true;
+                return Math.min(target, history.recorded());
             }
             Dom.text(Dom.byId("status"), "recording… step " + history.recorded() + " (going to "
                 + (target == Long.MAX_VALUE ? "the end" : Long.toString(target)) + ")");
             screen.controls(false);
-            return false;
+            return -1;
+        }
+
+        @Override
+        void done(long n) {
+            if (n < target && target != Long.MAX_VALUE) {
+                screen.message("The run has only " + history.recorded() + " steps; showing the last one.");
+            }
         }
     }
 
     /** Records forward until a condition on the recorded steps is met. */
-    private abstract class Search implements Runner.Job {
+    private abstract class Search extends Showing {
         private final String what;
         private long found = -1;
+        private boolean missing;
 
         Search(String what) {
             this.what = what;
@@ -326,36 +390,35 @@ final class Navigator {
         abstract String notFound();
 
         @Override
-        public boolean run(double deadline) {
+        long work(double deadline) {
             while (true) {
                 long s = found >= 0 ? found : find();
                 if (s >= 0) {
                     found = s;
-                    if (!prepared(s, deadline)) {
-                        return false;
-                    }
-                    go(s);
-                    return true;
+                    return s;
                 }
                 if (history.ended()) {
-                    if (!prepared(history.recorded(), deadline)) {
-                        return false;
-                    }
-                    go(history.recorded());
-                    screen.message(notFound());
-                    return true;
+                    missing = true;
+                    return history.recorded();
                 }
                 if (Dom.now() >= deadline) {
                     Dom.text(Dom.byId("status"), what + ": searching… step " + history.recorded());
-                    return false;
+                    return -1;
                 }
                 recordUntil(history.recorded() + 512, deadline);
             }
         }
+
+        @Override
+        void done(long n) {
+            if (missing) {
+                screen.message(notFound());
+            }
+        }
     }
 
-    /** A frame of Play: the screen may leave large panes for a later frame. */
-    private boolean playFrame;
+    /** How go() draws: during Play one frame, at a job's end in parts. */
+    private Draw drawing = Draw.ALL;
 
     /** Plays forward at the chosen speed, one render per frame. */
     private final class Play implements Runner.Job {
@@ -364,6 +427,9 @@ final class Navigator {
 
         @Override
         public boolean run(double deadline) {
+            if (screen.playLarge()) {
+                return false; // the large tables took this slice; the steps due carry over
+            }
             double t = Dom.now();
             double dt = Math.min(t - last, 100);
             last = t;
@@ -389,15 +455,15 @@ final class Navigator {
                 return false;
             }
             if (reach > pos) {
-                playFrame = true;
+                drawing = Draw.PLAY_FRAME;
                 try {
                     go(reach);
                 } finally {
-                    playFrame = false;
+                    drawing = Draw.ALL;
                 }
             }
             if (history.ended() && pos >= history.recorded()) {
-                screen.show(snap, false);
+                screen.show(snap, Draw.ALL);
                 screen.controls(false);
                 return true;
             }
@@ -413,7 +479,7 @@ final class Navigator {
         public void cancelled() {
             screen.controls(false);
             if (snap != null) {
-                screen.show(snap, false);
+                screen.show(snap, Draw.ALL);
             }
         }
     }

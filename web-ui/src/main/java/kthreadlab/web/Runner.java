@@ -12,13 +12,17 @@ import org.teavm.jso.browser.Window;
  */
 final class Runner {
     static final double SLICE_MS = 8;
+    /** Job.delay(): the next slice runs once the browser has drawn a frame (at most FRAME_WAIT_MS later). */
+    static final int AFTER_FRAME = Integer.MAX_VALUE;
+    /** How long AFTER_FRAME waits for a frame (none comes while the page is hidden). */
+    static final int FRAME_WAIT_MS = 100;
 
     /** A piece of long work. */
     interface Job {
         /** Works until done or the deadline (Performance.now() ms); true when done. */
         boolean run(double deadline);
 
-        /** Milliseconds to wait before the next slice (0: as soon as possible). */
+        /** Milliseconds to wait before the next slice (0: as soon as possible; or AFTER_FRAME). */
         default int delay() {
             return 0;
         }
@@ -44,6 +48,8 @@ final class Runner {
     private Background background;
     private boolean scheduled;
     private int timer;
+    /** The animation frame an AFTER_FRAME slice waits for (0: none). */
+    private int frame;
     private double longest;
 
     /** `changed` runs whenever a foreground job starts or ends. */
@@ -97,9 +103,30 @@ final class Runner {
                 return;
             }
             Window.clearTimeout(timer);
+            cancelFrame();
         }
         scheduled = true;
-        timer = Window.setTimeout(this::tick, delay);
+        if (delay != AFTER_FRAME) {
+            timer = Window.setTimeout(this::tick, delay);
+            return;
+        }
+        // the callback runs before the frame is drawn; the slice runs in a task after it
+        frame = Window.requestAnimationFrame(t -> {
+            frame = 0;
+            Window.clearTimeout(timer);
+            timer = Window.setTimeout(this::tick, 0);
+        });
+        timer = Window.setTimeout(() -> {
+            cancelFrame();
+            tick();
+        }, FRAME_WAIT_MS);
+    }
+
+    private void cancelFrame() {
+        if (frame != 0) {
+            Window.cancelAnimationFrame(frame);
+            frame = 0;
+        }
     }
 
     private void tick() {

@@ -132,6 +132,7 @@ public final class PageProfile {
         Map<String, Double> total = totals(samples, deltas, byId, parent, 0, samples.size());
         System.out.printf("profiled %.0f ms%n", all);
         longest(samples, deltas, byId, parent);
+        slices(samples, deltas, byId, parent);
         String of = System.getProperty("callers");
         if (of != null) {
             Map<String, Double> callers = new HashMap<>();
@@ -181,6 +182,54 @@ public final class PageProfile {
         }
         System.out.printf("longest busy stretch: %.1f ms%n", best);
         top("in it, total", totals(samples, deltas, byId, parent, bestFrom, bestTo));
+    }
+
+    /**
+     * The longest tasks the page's own code ran (a timer or an animation frame callback, with
+     * the garbage collection inside it): the 5 longest, each with what ran in it.
+     */
+    private static void slices(List<Object> samples, List<Object> deltas, Map<Long, Map<String, Object>> byId,
+            Map<Long, Long> parent) {
+        List<double[]> found = new ArrayList<>();
+        int from = -1;
+        double run = 0;
+        String root = null;
+        for (int i = 0; i <= samples.size(); i++) {
+            String r = null;
+            if (i < samples.size()) {
+                for (Long at = ((Number) samples.get(i)).longValue(); at != null; at = parent.get(at)) {
+                    String nm = name(byId.get(at));
+                    if (nm.contains("onTimer") || nm.contains("onAnimationFrame")) {
+                        r = nm;
+                    }
+                }
+                String self = name(byId.get(((Number) samples.get(i)).longValue()));
+                if (r == null && self.startsWith("(garbage collector)") && from >= 0) {
+                    r = root;
+                }
+            }
+            if (from >= 0 && (r == null || !r.equals(root))) {
+                found.add(new double[] {run, from, i});
+                from = -1;
+            }
+            if (r != null && from < 0) {
+                from = i;
+                run = 0;
+                root = r;
+            }
+            if (r != null) {
+                run += i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0;
+            }
+        }
+        found.sort((a, c) -> Double.compare(c[0], a[0]));
+        for (int k = 0; k < Math.min(Integer.getInteger("slices", 5), found.size()); k++) {
+            double[] f = found.get(k);
+            System.out.printf("page task %d: %.1f ms%n", k + 1, f[0]);
+            Map<String, Double> t = totals(samples, deltas, byId, parent, (int) f[1], (int) f[2]);
+            t.entrySet().stream().sorted((a, c) -> Double.compare(c.getValue(), a.getValue()))
+                .filter(e -> e.getValue() >= f[0] / 20).limit(Integer.getInteger("top", 45))
+                .forEach(e -> System.out.printf("%9.1f ms  %s%n", e.getValue(), e.getKey()));
+        }
     }
 
     /** Time in each function and its callees (total time) over samples [from, to). */
