@@ -80,6 +80,9 @@ public final class Machine {
     private int nActive;
     /** Counts calls of step(); tasks reached during the current one are listed in touched. */
     private int touchEpoch;
+    /** For a checkpoint: the machine it was made of, and that machine's touchEpoch then (else null). */
+    private Machine origin;
+    private int originEpoch;
     private int[] touched = new int[16];
     private int touchedCount;
 
@@ -104,7 +107,8 @@ public final class Machine {
         java.util.Arrays.fill(heapPos, -1);
     }
 
-    private Machine(Machine o) {
+    /** A deep copy of o, but the tasks `earlier` may give (see checkpoint) are taken from it. */
+    private Machine(Machine o, Machine earlier) {
         this.config = o.config;
         this.scenario = o.scenario;
         this.hooks = o.hooks;
@@ -113,8 +117,10 @@ public final class Machine {
             rqs[i] = o.rqs[i].copy();
         }
         this.tasks = new ArrayList<>(o.tasks.size());
-        for (TaskStruct t : o.tasks) {
-            tasks.add(t.copy());
+        int shared = earlier == null ? 0 : earlier.tasks.size();
+        for (int i = 0; i < o.tasks.size(); i++) {
+            TaskStruct t = o.tasks.get(i);
+            tasks.add(i < shared && t.touchEpoch <= earlier.originEpoch ? earlier.tasks.get(i) : t.copy());
         }
         this.completions = new ArrayList<>(o.completions.size());
         for (Completion c : o.completions) {
@@ -169,7 +175,21 @@ public final class Machine {
 
     /** An independent deep copy (a checkpoint); its sink discards until replaced. */
     public Machine copy() {
-        return new Machine(this);
+        return new Machine(this, null);
+    }
+
+    /**
+     * A copy for keeping, never to be stepped or changed (a history's checkpoint; copy() it to
+     * replay). The tasks this machine has not touched since it made `earlier` (an earlier
+     * checkpoint of it, or null) are not copied again: the two checkpoints share them. Every change
+     * to a task touches it (see touch), so those tasks are as they were then. A run of many
+     * sleeping tasks checkpoints only the few that ran.
+     */
+    public Machine checkpoint(Machine earlier) {
+        Machine c = new Machine(this, earlier != null && earlier.origin == this ? earlier : null);
+        c.origin = this;
+        c.originEpoch = touchEpoch;
+        return c;
     }
 
     // ---- objects -------------------------------------------------------------------------

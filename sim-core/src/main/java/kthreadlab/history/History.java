@@ -110,7 +110,7 @@ public final class History {
         this.preDepth = new int[cpus];
         this.prePc = new int[cpus];
         this.preTop = new Frame[cpus];
-        addCheckpoint(head.copy());
+        addCheckpoint(head.checkpoint(null));
         head.sink = e -> {
             if (e.kind == TraceEvent.EVENT) {
                 tracepoints.add(e);
@@ -257,7 +257,7 @@ public final class History {
     }
 
     private void checkpoint() {
-        addCheckpoint(head.copy());
+        addCheckpoint(head.checkpoint(checkpoints.get(checkpoints.size() - 1)));
         while (checkpoints.size() > 2
             && (checkpoints.size() > maxCheckpoints || checkpointBytes > checkpointBudget)) {
             List<Machine> kept = new ArrayList<>();

@@ -475,6 +475,16 @@ final class Navigator {
             return 16;
         }
 
+        /**
+         * Play records what it shows; recording ahead in the background as well made every frame
+         * of Play pay for copies and their garbage collection (PageProfile: most of its longest
+         * tasks). Background recording goes on once Play stops.
+         */
+        @Override
+        public boolean sharesSlices() {
+            return false;
+        }
+
         @Override
         public void cancelled() {
             screen.controls(false);

@@ -27,6 +27,11 @@ final class Runner {
             return 0;
         }
 
+        /** Whether background work may use what is left of this job's slices. */
+        default boolean sharesSlices() {
+            return true;
+        }
+
         /** Called once when the job is replaced or cancelled before it finished. */
         default void cancelled() {
         }
@@ -145,7 +150,7 @@ final class Runner {
                     next = j.delay();
                 }
             }
-            if (background != null && (job == null || Dom.now() < deadline - 2)) {
+            if (background != null && (job == null || j.sharesSlices() && Dom.now() < deadline - 2)) {
                 if (!background.run(deadline)) {
                     background = null;
                 }

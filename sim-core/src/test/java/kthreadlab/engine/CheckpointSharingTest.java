@@ -1,0 +1,116 @@
+package kthreadlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import kthreadlab.init.main.Boot;
+import kthreadlab.scenario.Presets;
+import kthreadlab.scenario.Scenario;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Checkpoints share the tasks the machine has not touched since the previous checkpoint
+ * (Machine.checkpoint): each checkpoint, field by field, equals a full copy made at the same step.
+ * This fails when a step changes a task without touching it.
+ */
+class CheckpointSharingTest {
+    /** Steps between checkpoints, and the steps checked of each preset. */
+    private static final int EVERY = 16;
+    private static final int STEPS = 40_000;
+
+    @TestFactory
+    List<DynamicTest> aCheckpointEqualsAFullCopy() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Presets.Preset p : Presets.all()) {
+            tests.add(DynamicTest.dynamicTest(p.name, () -> {
+                Scenario s = p.scenario;
+                Machine m = Boot.machine(s);
+                Machine earlier = m.checkpoint(null);
+                int shared = 0;
+                for (int n = 1; n <= STEPS && m.step(s.until); n++) {
+                    if (n % EVERY != 0) {
+                        continue;
+                    }
+                    Machine c = m.checkpoint(earlier);
+                    Machine full = m.copy();
+                    assertEquals(full.tasks.size(), c.tasks.size());
+                    for (int i = 0; i < c.tasks.size(); i++) {
+                        same(full.tasks.get(i), c.tasks.get(i), p.name + " step " + n + " task " + i);
+                        if (i < earlier.tasks.size() && c.tasks.get(i) == earlier.tasks.get(i)) {
+                            shared++;
+                        }
+                    }
+                    earlier = c;
+                }
+                if (p.name.equals("many-threads")) {
+                    assertTrue(shared > 0, "many-threads' checkpoints share some tasks");
+                }
+            }));
+        }
+        return tests;
+    }
+
+    /** a and b hold the same values, field by field, down to primitives and strings (TaskStruct.touchEpoch aside). */
+    private static void same(Object a, Object b, String where) throws IllegalAccessException {
+        if (a == b) {
+            return;
+        }
+        if (a == null || b == null || a.getClass() != b.getClass()) {
+            fail(where + ": " + a + " vs " + b);
+        }
+        Class<?> k = a.getClass();
+        if (k == String.class || k.isEnum() || a instanceof Number || a instanceof Boolean || a instanceof Character) {
+            assertEquals(a, b, where);
+            return;
+        }
+        if (k.isArray()) {
+            assertEquals(Array.getLength(a), Array.getLength(b), where + " length");
+            for (int i = 0; i < Array.getLength(a); i++) {
+                same(Array.get(a, i), Array.get(b, i), where + "[" + i + "]");
+            }
+            return;
+        }
+        if (a instanceof Map) {
+            same(new ArrayList<>(((Map<?, ?>) a).entrySet()), new ArrayList<>(((Map<?, ?>) b).entrySet()), where);
+            return;
+        }
+        if (a instanceof Map.Entry) {
+            same(((Map.Entry<?, ?>) a).getKey(), ((Map.Entry<?, ?>) b).getKey(), where + " key");
+            same(((Map.Entry<?, ?>) a).getValue(), ((Map.Entry<?, ?>) b).getValue(), where + " value");
+            return;
+        }
+        if (a instanceof Iterable) {
+            Iterator<?> x = ((Iterable<?>) a).iterator();
+            Iterator<?> y = ((Iterable<?>) b).iterator();
+            int i = 0;
+            while (x.hasNext() && y.hasNext()) {
+                same(x.next(), y.next(), where + "[" + i++ + "]");
+            }
+            assertEquals(x.hasNext(), y.hasNext(), where + " size");
+            return;
+        }
+        for (Class<?> c = k; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || c == TaskStruct.class && f.getName().equals("touchEpoch")) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Class<?> t = f.getType();
+                if (t.isPrimitive()) {
+                    assertEquals(f.get(a), f.get(b), where + " ." + f.getName());
+                } else {
+                    same(f.get(a), f.get(b), where + " ." + f.getName());
+                }
+            }
+        }
+    }
+}
