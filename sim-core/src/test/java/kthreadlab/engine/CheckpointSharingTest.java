@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import kthreadlab.cli.GeneratedScenariosTest;
 import kthreadlab.init.main.Boot;
 import kthreadlab.scenario.Presets;
 import kthreadlab.scenario.Scenario;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -27,36 +29,55 @@ class CheckpointSharingTest {
     private static final int EVERY = 16;
     private static final int STEPS = 40_000;
 
+    /** Generated scenarios checked (GeneratedScenariosTest's generator, its own seed). */
+    private static final int GENERATED = 200;
+
     @TestFactory
     List<DynamicTest> aCheckpointEqualsAFullCopy() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Presets.Preset p : Presets.all()) {
             tests.add(DynamicTest.dynamicTest(p.name, () -> {
-                Scenario s = p.scenario;
-                Machine m = Boot.machine(s);
-                Machine earlier = m.checkpoint(null);
-                int shared = 0;
-                for (int n = 1; n <= STEPS && m.step(s.until); n++) {
-                    if (n % EVERY != 0) {
-                        continue;
-                    }
-                    Machine c = m.checkpoint(earlier);
-                    Machine full = m.copy();
-                    assertEquals(full.tasks.size(), c.tasks.size());
-                    for (int i = 0; i < c.tasks.size(); i++) {
-                        same(full.tasks.get(i), c.tasks.get(i), p.name + " step " + n + " task " + i);
-                        if (i < earlier.tasks.size() && c.tasks.get(i) == earlier.tasks.get(i)) {
-                            shared++;
-                        }
-                    }
-                    earlier = c;
-                }
+                int shared = check(p.name, p.scenario);
                 if (p.name.equals("many-threads")) {
                     assertTrue(shared > 0, "many-threads' checkpoints share some tasks");
                 }
             }));
         }
         return tests;
+    }
+
+    /** The same over generated scenarios: signals, binds, parks and stops at random times, 1 to 8 CPUs. */
+    @Test
+    void generatedScenariosToo() throws IllegalAccessException {
+        Rng r = new Rng(0x7368617265L);
+        int shared = 0;
+        for (int i = 0; i < GENERATED; i++) {
+            shared += check("generated " + i, GeneratedScenariosTest.scenario(r, i));
+        }
+        assertTrue(shared > 0, "generated scenarios' checkpoints share some tasks");
+    }
+
+    /** Checks every EVERY-th step's checkpoint of `s` up to STEPS; returns how many tasks were shared. */
+    private static int check(String name, Scenario s) throws IllegalAccessException {
+        Machine m = Boot.machine(s);
+        Machine earlier = m.checkpoint(null);
+        int shared = 0;
+        for (int n = 1; n <= STEPS && m.step(s.until); n++) {
+            if (n % EVERY != 0) {
+                continue;
+            }
+            Machine c = m.checkpoint(earlier);
+            Machine full = m.copy();
+            assertEquals(full.tasks.size(), c.tasks.size());
+            for (int i = 0; i < c.tasks.size(); i++) {
+                same(full.tasks.get(i), c.tasks.get(i), name + " step " + n + " task " + i);
+                if (i < earlier.tasks.size() && c.tasks.get(i) == earlier.tasks.get(i)) {
+                    shared++;
+                }
+            }
+            earlier = c;
+        }
+        return shared;
     }
 
     /** a and b hold the same values, field by field, down to primitives and strings (TaskStruct.touchEpoch aside). */
