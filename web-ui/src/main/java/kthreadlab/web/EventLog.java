@@ -86,9 +86,9 @@ final class EventLog implements Pane {
         Node child = root.getFirstChild();
         int i = start;
         for (; i < end && child != null; i++) {
-            HTMLElement e = (HTMLElement) child;
-            e.setClassName(cls(tp, i));
-            Dom.text(e, text(tp, i));
+            // a line is a div holding one text node (line())
+            ((HTMLElement) child).setClassName(cls(tp, i));
+            child.getFirstChild().setNodeValue(text(tp, i));
             child = child.getNextSibling();
         }
         while (child != null) {

@@ -341,8 +341,12 @@ final class TaskPane implements Pane {
                 cls = c;
                 tr.setClassName(c);
             }
-            Dom.text(pid, Integer.toString(t.pid));
-            Dom.text(ppid, Integer.toString(t.ppid));
+            if (was == null || was.pid != t.pid) {
+                Dom.text(pid, Integer.toString(t.pid));
+            }
+            if (was == null || was.ppid != t.ppid) {
+                Dom.text(ppid, Integer.toString(t.ppid));
+            }
             if (was == null || was.id != t.id || was.pid != t.pid || !was.comm.equals(t.comm)
                 || !was.psComm.equals(t.psComm) || !was.flags.equals(t.flags) || !was.kthreadFlags.equals(t.kthreadFlags)) {
                 Dom.text(chip, t.psComm);
@@ -350,11 +354,15 @@ final class TaskPane implements Pane {
                     + (t.flags.isEmpty() ? "" : "; flags " + t.flags)
                     + (t.kthreadFlags.isEmpty() ? "" : "; kthread " + t.kthreadFlags));
             }
-            Dom.text(state, t.state);
+            if (was == null || !was.state.equals(t.state)) {
+                Dom.text(state, t.state);
+            }
             if (was == null || !was.stateName.equals(t.stateName) || was.dead != t.dead) {
                 state.setAttribute("title", t.stateName + (t.dead ? ", released" : ""));
             }
-            Dom.text(cpu, Integer.toString(t.cpu));
+            if (was == null || was.cpu != t.cpu) {
+                Dom.text(cpu, Integer.toString(t.cpu));
+            }
             if (was == null || was.vruntime != t.vruntime) {
                 Dom.text(vruntime, Fmt.ns(t.vruntime));
             }
@@ -383,7 +391,11 @@ final class TaskPane implements Pane {
             frames(t.frames);
         }
 
-        /** Replaces the frames that differ; the outermost ones the old and new stacks share stay. */
+        /**
+         * Brings the frames to now: the outermost ones the old and new stacks share stay; the
+         * others, paired from the outside in, are rewritten in place; the innermost ones left
+         * over are removed or added.
+         */
         private void frames(List<Snapshot.FrameView> now) {
             int keep = 0;
             while (keep < frames.size() && keep < now.size()
@@ -391,21 +403,26 @@ final class TaskPane implements Pane {
                 keep++;
             }
             int drop = frames.size() - keep;
-            for (int i = 0; i < drop; i++) {
+            int add = now.size() - keep;
+            int reuse = Math.min(drop, add);
+            int gone = drop - reuse;
+            for (int i = 0; i < gone; i++) {
                 stack.removeChild(frameEls.get(i));
                 if (detailEls.get(i) != null) {
                     stack.removeChild(detailEls.get(i));
                 }
             }
-            HTMLElement before = keep > 0 ? frameEls.get(drop) : null;
-            frameEls.subList(0, drop).clear();
-            detailEls.subList(0, drop).clear();
-            frames.subList(0, drop).clear();
-            int add = now.size() - keep;
-            for (int i = 0; i < add; i++) {
+            frameEls.subList(0, gone).clear();
+            detailEls.subList(0, gone).clear();
+            frames.subList(0, gone).clear();
+            for (int j = 0; j < reuse; j++) {
+                rewrite(j, now.get(add - reuse + j));
+            }
+            HTMLElement before = frameEls.isEmpty() ? null : frameEls.get(0);
+            for (int i = 0; i < add - reuse; i++) {
                 Snapshot.FrameView f = now.get(i);
                 HTMLElement fb = frameButton(f);
-                HTMLElement d = f.detail.isEmpty() ? null : Dom.el("span", "detail", "(" + f.detail + ")");
+                HTMLElement d = f.detail.isEmpty() ? null : detail(f);
                 stack.insertBefore(fb, before);
                 if (d != null) {
                     stack.insertBefore(d, before);
@@ -415,6 +432,45 @@ final class TaskPane implements Pane {
                 frames.add(i, f);
             }
         }
+
+        /** Frame j shows f instead: a button with a line is rewritten, any other replaced; its detail follows it. */
+        private void rewrite(int j, Snapshot.FrameView f) {
+            Snapshot.FrameView old = frames.get(j);
+            HTMLElement fb = frameEls.get(j);
+            int was = loc.line(old);
+            int line = loc.line(f);
+            if (was > 0 && line > 0) {
+                Dom.text(fb, f.function + ":" + line);
+                if (!old.file.equals(f.file)) {
+                    fb.setAttribute("data-file", f.file);
+                }
+                fb.setAttribute("data-line", Integer.toString(line));
+                fb.setAttribute("title", f.file + ":" + line + "  " + f.text);
+            } else {
+                HTMLElement nb = frameButton(f);
+                stack.replaceChild(nb, fb);
+                frameEls.set(j, nb);
+                fb = nb;
+            }
+            HTMLElement d = detailEls.get(j);
+            if (f.detail.isEmpty()) {
+                if (d != null) {
+                    stack.removeChild(d);
+                    detailEls.set(j, null);
+                }
+            } else if (d == null) {
+                d = detail(f);
+                stack.insertBefore(d, fb.getNextSibling());
+                detailEls.set(j, d);
+            } else if (!old.detail.equals(f.detail)) {
+                Dom.text(d, "(" + f.detail + ")");
+            }
+            frames.set(j, f);
+        }
+    }
+
+    private static HTMLElement detail(Snapshot.FrameView f) {
+        return Dom.el("span", "detail", "(" + f.detail + ")");
     }
 
     private HTMLElement frameButton(Snapshot.FrameView f) {
