@@ -86,6 +86,12 @@ public final class PageBench {
                     + fmt(seek[1] / many[1]) + " x");
                 System.out.println(pad("seek / one Step (many-threads), p90") + fmt(seek[2] / many[0]) + " x  /  "
                     + fmt(seek[3] / many[1]) + " x");
+                row("seek after " + SEEKS + " seeks (warm, as Step), median", seek[4], seek[5]);
+                row("seek after " + SEEKS + " seeks, 90th percentile", seek[6], seek[7]);
+                System.out.println(pad("warm seek / one Step (many-threads), median") + fmt(seek[4] / many[0]) + " x  /  "
+                    + fmt(seek[5] / many[1]) + " x");
+                System.out.println(pad("warm seek / one Step (many-threads), p90") + fmt(seek[6] / many[0]) + " x  /  "
+                    + fmt(seek[7] / many[1]) + " x");
             }
             if (parts.contains("play")) {
                 for (int p = 0; p < 2; p++) {
@@ -143,7 +149,12 @@ public final class PageBench {
         return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue()};
     }
 
-    /** Goes to random steps below HISTORY through the scrubber's input event: median and p90, DOM / + layout. */
+    /**
+     * Goes to random steps below HISTORY through the scrubber's input event: median and p90, DOM /
+     * + layout, of the first SEEKS seeks after the page loaded (the page's code not yet compiled
+     * by the browser's optimizing JIT), then of SEEKS more to other steps (warm: Step is timed
+     * after 20 clicks).
+     */
     private static double[] seeks(Browser b) {
         b.open("#preset=many-threads&step=0");
         new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
@@ -151,15 +162,20 @@ public final class PageBench {
         settle(b);
         @SuppressWarnings("unchecked")
         List<Number> r = (List<Number>) b.js("const n = arguments[0], max = arguments[1];"
-            + "const s = document.getElementById('scrubber'); let x = 12345; const dom = [], all = [];"
-            + "for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) % 2147483648; const v = x % max;"
+            + "const s = document.getElementById('scrubber'); const out = [];"
+            + "const at = (a, q) => { a.sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.floor(a.length * q))]; };"
+            + "for (let x of [12345, 54321]) { const dom = [], all = [];"
+            + " for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) % 2147483648; const v = x % max;"
             + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v);"
             + "  s.dispatchEvent(new Event('input', {bubbles: true})); const t1 = performance.now();"
             + "  document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0); }"
-            + "const at = (a, q) => { a.sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.floor(a.length * q))]; };"
-            + "return [at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)];", SEEKS, HISTORY);
-        return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).doubleValue(),
-            r.get(3).doubleValue()};
+            + " out.push(at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)); }"
+            + "return out;", SEEKS, HISTORY);
+        double[] d = new double[r.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.get(i).doubleValue();
+        }
+        return d;
     }
 
     /** The worst of RUNS runs: {longest long task, longest frame gap beyond a frame, longest slice}. */
