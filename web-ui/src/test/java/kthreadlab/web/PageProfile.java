@@ -39,7 +39,7 @@ public final class PageProfile {
                 PageBench.settle(b);
                 System.out.println(b.js("const s = document.getElementById('scrubber'); const t = [[], [], []], v = [];"
                     + "for (let p = 0; p < 3; p++) { let x = 12345;"
-                    + " for (let i = 0; i < 80; i++) { x = (x * 1103515245 + 12345) % 2147483648; v[i] = x % 100000;"
+                    + " for (let i = 0; i < 80; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; v[i] = Math.floor(x / 4294967296 * 100000);"
                     + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v[i]);"
                     + "  s.dispatchEvent(new Event('input', {bubbles: true})); t[p].push(performance.now() - t0); } }"
                     + "const at = (a, q) => { a = a.slice().sort((x, y) => x - y); return a[Math.floor(a.length * q)].toFixed(2); };"
@@ -67,8 +67,8 @@ public final class PageProfile {
             b.driver.executeCdpCommand("Profiler.start", Map.of());
             if (what.equals("seek")) {
                 b.js("const s = document.getElementById('scrubber'); let x = 12345;"
-                    + "for (let i = 0; i < 40; i++) { x = (x * 1103515245 + 12345) % 2147483648;"
-                    + "  s.value = String(x % 100000); s.dispatchEvent(new Event('input', {bubbles: true}));"
+                    + "for (let i = 0; i < 40; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0;"
+                    + "  s.value = String(Math.floor(x / 4294967296 * 100000)); s.dispatchEvent(new Event('input', {bubbles: true}));"
                     + "  document.body.offsetHeight; }");
             } else {
                 PageBench.playOrRunToEnd(b, what.equals("play"));
@@ -95,9 +95,9 @@ public final class PageProfile {
                 + " document.getElementById(id).style.display = arguments[0].split(',').includes(id) ? 'none' : '';", hide);
             Object r = b.js("const s = document.getElementById('scrubber'); let x = 12345; const dom = [], all = [];"
                 + "const st = document.getElementById('btn-step'); const sd = [], sa = [];"
-                + "for (let i = 0; i < 40; i++) { x = (x * 1103515245 + 12345) % 2147483648;"
+                + "for (let i = 0; i < 40; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0;"
                 + "  document.body.offsetHeight; let t0 = performance.now();"
-                + "  s.value = String(x % 100000); s.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "  s.value = String(Math.floor(x / 4294967296 * 100000)); s.dispatchEvent(new Event('input', {bubbles: true}));"
                 + "  let t1 = performance.now(); document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0);"
                 + "  t0 = performance.now(); st.click(); t1 = performance.now(); document.body.offsetHeight;"
                 + "  sd.push(t1 - t0); sa.push(performance.now() - t0); }"
