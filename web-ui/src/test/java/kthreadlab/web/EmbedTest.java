@@ -38,7 +38,8 @@ class EmbedTest {
             b.driver.switchTo().frame(0);
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(60)).until(d ->
                 "true".equals(b.byId("page").getDomAttribute("data-ready"))
-                    && "false".equals(b.byId("page").getDomAttribute("data-busy")));
+                    && "false".equals(b.byId("page").getDomAttribute("data-busy"))
+                    && b.linkSettled()); // the link back is written with the address bar, once the view settles
             long scrollH = ((Number) b.js("return document.documentElement.scrollHeight")).longValue();
             long scrollW = ((Number) b.js("return document.documentElement.scrollWidth")).longValue();
             long innerH = ((Number) b.js("return innerHeight")).longValue();
