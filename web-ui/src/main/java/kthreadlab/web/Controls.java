@@ -258,7 +258,7 @@ final class Controls {
                 follow.insertBefore(o, after);
                 followOpts.set(i, o);
                 changed = true;
-            } else if (was.id != t.id || was.pid != t.pid || was.idle != t.idle || !was.comm.equals(t.comm)) {
+            } else if (!TaskChip.same(was, t)) {
                 Dom.text(o, Fmt.task(t));
                 o.setAttribute("value", Integer.toString(t.id));
                 changed = true;

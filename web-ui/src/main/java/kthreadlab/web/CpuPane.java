@@ -1,7 +1,5 @@
 package kthreadlab.web;
 
-import java.util.ArrayList;
-import java.util.List;
 import kthreadlab.snapshot.Snapshot;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -15,7 +13,7 @@ final class CpuPane implements Pane {
     private final Rows.Kept<Snapshot.CpuView, Card> cards;
 
     CpuPane(HTMLElement root) {
-        cards = new Rows.Kept<>(root, Card::new);
+        cards = new Rows.Kept<>(root, Card::new, null);
     }
 
     @Override
@@ -36,13 +34,7 @@ final class CpuPane implements Pane {
         final HTMLElement irqs;
         final HTMLElement minv;
         final HTMLElement nr;
-        final HTMLElement rq;
-        final HTMLElement empty;
-        final List<HTMLElement> queued = new ArrayList<>();
-        /** The queue shows "empty" (no entries). */
-        boolean emptyShown;
-        /** The card is the last step's CPU. */
-        boolean stepped;
+        final Rows.Kept<Snapshot.QueuedView, Queued> queue;
 
         Card() {
             super(Dom.el("div", "card cpu"));
@@ -58,19 +50,18 @@ final class CpuPane implements Pane {
             minv = Dom.add(kv, "span", "minv", "");
             nr = Dom.add(kv, "span", "nr", "");
             Dom.add(el, "div", "k", "run queue, by vruntime:");
-            rq = Dom.add(el, "ol", "rq");
-            empty = Dom.el("li", "empty", "empty");
+            queue = new Rows.Kept<>(Dom.add(el, "ol", "rq"), Queued::new, Dom.el("li", "empty", "empty"));
         }
 
         @Override
         void draw(Snapshot a, Snapshot.CpuView was, Snapshot s, Snapshot.CpuView c) {
             boolean hot = s.lastCpu == c.cpu;
-            if (was == null || hot != stepped || was.cpu != c.cpu || was.online != c.online || was.halted != c.halted) {
+            if (was == null || hot != (a.lastCpu == was.cpu) || was.cpu != c.cpu || was.online != c.online
+                    || was.halted != c.halted) {
                 el.setClassName("card cpu" + (hot ? " stepped" : ""));
                 el.setAttribute("data-cpu", Integer.toString(c.cpu));
                 heading(c, hot);
             }
-            stepped = hot;
             if (was == null || was.curr != c.curr || !TaskChip.same(a, s, c.curr)) {
                 el.setAttribute("data-curr", Fmt.task(s.task(c.curr)));
                 HTMLElement chip = TaskChip.of(s, c.curr);
@@ -101,7 +92,7 @@ final class CpuPane implements Pane {
             if (was == null || was.nrRunning != c.nrRunning) {
                 Dom.text(nr, "nr_running " + c.nrRunning);
             }
-            queue(a, was, s, c);
+            queue.sync(s, c.queue);
         }
 
         /** "CPU n", then a badge for an offline or halted CPU and one for the last step's. */
@@ -117,45 +108,27 @@ final class CpuPane implements Pane {
                 Dom.add(h, "span", "badge hot", "last step");
             }
         }
+    }
 
-        /** The run queue's entries updated in place: a changed task gets its chip, a changed vruntime its text. */
-        private void queue(Snapshot a, Snapshot.CpuView was, Snapshot s, Snapshot.CpuView c) {
-            int n = c.queue.size();
-            if (n == 0) {
-                if (!emptyShown) {
-                    Dom.clear(rq);
-                    queued.clear();
-                    rq.appendChild(empty);
-                    emptyShown = true;
-                }
-                return;
+    /** A run queue entry: the task's chip and its vruntime. */
+    private static final class Queued extends Rows.Part<Snapshot.QueuedView> {
+        final HTMLElement v;
+
+        Queued() {
+            super(Dom.el("li", "queued"));
+            el.setAttribute("data-task", "");
+            el.appendChild(Dom.el("span", null));
+            v = Dom.add(el, "span", "v", "");
+        }
+
+        @Override
+        void draw(Snapshot a, Snapshot.QueuedView was, Snapshot s, Snapshot.QueuedView e) {
+            if (was == null || was.task != e.task || !TaskChip.same(a, s, e.task)) {
+                el.setAttribute("data-task", Fmt.task(s.task(e.task)));
+                el.replaceChild(TaskChip.of(s, e.task), el.getFirstChild());
             }
-            if (emptyShown) {
-                rq.removeChild(empty);
-                emptyShown = false;
-            }
-            while (queued.size() > n) {
-                rq.removeChild(queued.remove(queued.size() - 1));
-            }
-            for (int k = 0; k < n; k++) {
-                Snapshot.QueuedView e = c.queue.get(k);
-                if (k == queued.size()) {
-                    HTMLElement li = Dom.add(rq, "li", "queued");
-                    li.setAttribute("data-task", Fmt.task(s.task(e.task)));
-                    li.appendChild(TaskChip.of(s, e.task));
-                    Dom.add(li, "span", "v", Fmt.ns(e.vruntime));
-                    queued.add(li);
-                    continue;
-                }
-                Snapshot.QueuedView p = was.queue.get(k);
-                HTMLElement li = queued.get(k);
-                if (p.task != e.task || !TaskChip.same(a, s, e.task)) {
-                    li.setAttribute("data-task", Fmt.task(s.task(e.task)));
-                    li.replaceChild(TaskChip.of(s, e.task), li.getFirstChild());
-                }
-                if (p.vruntime != e.vruntime) {
-                    Dom.text((HTMLElement) li.getLastChild(), Fmt.ns(e.vruntime));
-                }
+            if (was == null || was.vruntime != e.vruntime) {
+                Dom.text(v, Fmt.ns(e.vruntime));
             }
         }
     }

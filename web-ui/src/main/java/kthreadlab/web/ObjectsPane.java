@@ -14,23 +14,19 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class ObjectsPane implements Pane {
     private final HTMLElement list;
     private final HTMLElement lock;
-    private final HTMLElement completions;
-    private final HTMLElement creates;
     private Snapshot prev;
     /** Create cards and completion rows by place, updated in place (Rows.Kept). */
     private final Rows.Kept<Snapshot.CreateView, CreateCard> cards;
     private final Rows.Kept<Snapshot.CompletionView, CompletionRow> compRows;
-    /** The "none yet" line of each block is shown (and nothing else in the block). */
-    private boolean noCreatesShown;
-    private boolean noCompletionsShown;
 
     ObjectsPane() {
         list = Dom.byId("obj-list");
         lock = Dom.byId("obj-lock");
-        completions = Dom.byId("obj-completions");
-        creates = Dom.byId("obj-creates");
-        cards = new Rows.Kept<>(creates, CreateCard::new);
-        compRows = new Rows.Kept<>(completions, CompletionRow::new);
+        cards = new Rows.Kept<>(Dom.byId("obj-creates"), CreateCard::new,
+            Dom.el("p", "muted", "no kthread_create_info allocated yet"));
+        HTMLElement noCompletion = Dom.el("tr", "empty");
+        noCompletion.appendChild(Dom.el("td", null, "none yet"));
+        compRows = new Rows.Kept<>(Dom.byId("obj-completions"), CompletionRow::new, noCompletion);
     }
 
     @Override
@@ -45,8 +41,8 @@ final class ObjectsPane implements Pane {
         if (!sameLock(prev, s)) {
             renderLock(s);
         }
-        renderCompletions(s);
-        renderCreates(s);
+        compRows.sync(s, s.completions);
+        cards.sync(s, s.creates);
         prev = s;
     }
 
@@ -85,20 +81,6 @@ final class ObjectsPane implements Pane {
         }
     }
 
-    /** Brings the completion rows to s (or "none yet"). */
-    private void renderCompletions(Snapshot s) {
-        boolean none = s.completions.isEmpty();
-        if (prev == null || none != noCompletionsShown) {
-            Dom.clear(completions);
-            compRows.cleared();
-            noCompletionsShown = none;
-            if (none) {
-                Dom.add(completions, "tr", "empty").appendChild(Dom.el("td", null, "none yet"));
-            }
-        }
-        compRows.sync(s, s.completions);
-    }
-
     /** A completion's row: label, done, and the chips of its waiters. */
     private static final class CompletionRow extends Rows.Part<Snapshot.CompletionView> {
         final HTMLElement label;
@@ -134,20 +116,6 @@ final class ObjectsPane implements Pane {
                 }
             }
         }
-    }
-
-    /** Brings the create cards to s (or a line saying there are none). */
-    private void renderCreates(Snapshot s) {
-        boolean none = s.creates.isEmpty();
-        if (prev == null || none != noCreatesShown) {
-            Dom.clear(creates);
-            cards.cleared();
-            noCreatesShown = none;
-            if (none) {
-                Dom.add(creates, "p", "muted", "no kthread_create_info allocated yet");
-            }
-        }
-        cards.sync(s, s.creates);
     }
 
     /** A kthread_create_info's card: id and stage, threadfn and name, creator, reply, lifecycle lines. */

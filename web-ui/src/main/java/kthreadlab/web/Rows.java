@@ -79,29 +79,39 @@ final class Rows {
     /**
      * A block's parts by place, updated in place. Parts past the items' count are taken out of the
      * block but kept: a seek to where there are fewer items and back puts them back and updates
-     * them, instead of building them again.
+     * them, instead of building them again. The block holds nothing else, except the `none` line
+     * alone while there are no items.
      */
     static final class Kept<T, P extends Part<T>> {
         private final HTMLElement block;
         private final Supplier<P> make;
+        /** Shown alone while there are no items (null: the block is left empty). */
+        private final HTMLElement none;
         private final List<P> parts = new ArrayList<>();
         /** The first `shown` parts are the block's children, in order. */
         private int shown;
+        private boolean noneShown;
 
-        Kept(HTMLElement block, Supplier<P> make) {
+        /** `block` starts empty. */
+        Kept(HTMLElement block, Supplier<P> make, HTMLElement none) {
             this.block = block;
             this.make = make;
-        }
-
-        /** The block was emptied (its parts stay kept). */
-        void cleared() {
-            shown = 0;
+            this.none = none;
         }
 
         void sync(Snapshot s, List<T> items) {
             int n = items.size();
             while (shown > n) {
                 block.removeChild(parts.get(--shown).el);
+            }
+            boolean empty = n == 0 && none != null;
+            if (empty != noneShown) {
+                if (empty) {
+                    block.appendChild(none);
+                } else {
+                    block.removeChild(none);
+                }
+                noneShown = empty;
             }
             for (int i = 0; i < n; i++) {
                 if (i == parts.size()) {

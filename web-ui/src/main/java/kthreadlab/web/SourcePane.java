@@ -96,9 +96,7 @@ final class SourcePane implements Pane {
                 return false;
             }
             for (int i = 0; i < tasks.size(); i++) {
-                Snapshot.TaskView a = tasks.get(i);
-                Snapshot.TaskView b = o.tasks.get(i);
-                if (a.id != b.id || a.pid != b.pid || a.idle != b.idle || !a.comm.equals(b.comm)) {
+                if (!TaskChip.same(tasks.get(i), o.tasks.get(i))) {
                     return false;
                 }
             }

@@ -19,9 +19,12 @@ final class TaskChip {
         if (a == null || id < 0 || id >= a.tasks.size() || id >= b.tasks.size()) {
             return a != null && id < 0;
         }
-        Snapshot.TaskView x = a.task(id);
-        Snapshot.TaskView y = b.task(id);
-        return x.pid == y.pid && x.idle == y.idle && x.comm.equals(y.comm);
+        return same(a.task(id), b.task(id));
+    }
+
+    /** The same task under the same chip: id (its colour), pid, idle and comm. */
+    static boolean same(Snapshot.TaskView x, Snapshot.TaskView y) {
+        return x.id == y.id && x.pid == y.pid && x.idle == y.idle && x.comm.equals(y.comm);
     }
 
     static boolean same(Snapshot a, Snapshot b, List<Integer> ids) {

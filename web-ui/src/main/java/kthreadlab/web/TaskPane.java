@@ -441,11 +441,7 @@ final class TaskPane implements Pane {
             int line = loc.line(f);
             if (was > 0 && line > 0) {
                 Dom.text(fb, f.function + ":" + line);
-                if (!old.file.equals(f.file)) {
-                    fb.setAttribute("data-file", f.file);
-                }
-                fb.setAttribute("data-line", Integer.toString(line));
-                fb.setAttribute("title", f.file + ":" + line + "  " + f.text);
+                point(fb, f, line);
             } else {
                 HTMLElement nb = frameButton(f);
                 stack.replaceChild(nb, fb);
@@ -476,15 +472,21 @@ final class TaskPane implements Pane {
     private HTMLElement frameButton(Snapshot.FrameView f) {
         int line = loc.line(f);
         HTMLElement fb = Dom.button("frame", f.function + (line > 0 ? ":" + line : ""));
-        fb.setAttribute("data-file", f.file);
         if (line > 0) {
-            fb.setAttribute("data-line", Integer.toString(line));
-            fb.setAttribute("title", f.file + ":" + line + "  " + f.text);
+            point(fb, f, line);
         } else {
+            fb.setAttribute("data-file", f.file);
             fb.getClassList().add("missing");
             fb.setAttribute("aria-disabled", "true");
             fb.setAttribute("title", f.file + ": not in the corpus yet");
         }
         return fb;
+    }
+
+    /** A frame's button points at its line: file, line and the line's text on hover. */
+    private static void point(HTMLElement fb, Snapshot.FrameView f, int line) {
+        fb.setAttribute("data-file", f.file);
+        fb.setAttribute("data-line", Integer.toString(line));
+        fb.setAttribute("title", f.file + ":" + line + "  " + f.text);
     }
 }
