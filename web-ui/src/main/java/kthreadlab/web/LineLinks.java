@@ -11,9 +11,9 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class LineLinks {
     private HTMLElement stop;
 
-    /** Moves the Tab stop to the line shown as current in the open file. */
-    void update() {
-        HTMLElement a = markedLink(Dom.byId("source"));
+    /** Moves the Tab stop to the line shown as current in the open file (its box; null: none). */
+    void update(HTMLElement file) {
+        HTMLElement a = file == null ? null : markedLink(file);
         if (a == stop) {
             return;
         }
@@ -30,8 +30,8 @@ final class LineLinks {
     }
 
     /**
-     * The link of the current line, else of the first line a task is at (only the shown file's rows
-     * are marked). Live class collections: no scan of the file's rows at every step.
+     * The link of the current line, else of the first line a task is at, in one file's box (hidden
+     * files keep their tasks' chips). Live class collections: no scan of the file's rows at every step.
      */
     @JSBody(params = "src", script = "var r = src.getElementsByClassName('line cur')[0]"
         + " || src.getElementsByClassName('line at')[0]; return r ? r.querySelector('a.no') : null;")

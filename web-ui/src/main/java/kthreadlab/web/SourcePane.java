@@ -28,12 +28,11 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * the shown file, and those holding a marked line (a task, a caller, a target), have their rows in
  * the DOM. The others are empty boxes of the chunk's height (measured when it was last rendered,
  * estimated before), so a Step or a file switch lays out a few hundred rows, never a whole file.
- * Marks are data (by line) applied by decorate() whenever a row is rendered.
+ * Marks are data (by line, LineMarks, one per file and kept while the file is hidden) applied
+ * whenever a row is rendered.
  */
 final class SourcePane implements Pane {
     private static final String ELIXIR = "https://elixir.bootlin.com/linux/";
-    /** Tasks on one line beyond this many get a small swatch (name in its label) instead of a chip. */
-    private static final int FULL_CHIPS = 3;
     /** Source rows per chunk. */
     static final int CHUNK = 25;
     /** Pixels beyond the visible part of the shown file whose chunks are rendered (twice this is kept). */
@@ -70,6 +69,8 @@ final class SourcePane implements Pane {
         final List<Chunk> chunks = new ArrayList<>();
         /** Real line number -> index of its chunk. */
         final Map<Integer, Integer> chunkOf = new HashMap<>();
+        /** What its rows carry at the step last shown with it. */
+        LineMarks marks;
         /** Elixir URL up to "#L", or null for our own sample code. */
         String elixir;
         HTMLElement box;
@@ -80,27 +81,6 @@ final class SourcePane implements Pane {
         FileView(SourceFile file, HTMLElement root) {
             this.file = file;
             this.root = root;
-        }
-    }
-
-    /** What a rendered row carries at the shown step: chips of the tasks there, `.cur`, `.caller`. */
-    private static final class RowMark {
-        final List<Snapshot.TaskView> tasks = new ArrayList<>();
-        final List<Integer> slots = new ArrayList<>();
-        boolean cur;
-        boolean caller;
-
-        /** The row decorated with o looks as decorated with this: the same chips (name, colour, task) and classes. */
-        boolean same(RowMark o) {
-            if (cur != o.cur || caller != o.caller || !slots.equals(o.slots)) {
-                return false;
-            }
-            for (int i = 0; i < tasks.size(); i++) {
-                if (!TaskChip.same(tasks.get(i), o.tasks.get(i))) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -115,10 +95,6 @@ final class SourcePane implements Pane {
     private final Map<String, FileView> built = new HashMap<>();
     private final Map<String, HTMLElement> tabByFile = new HashMap<>();
     private final Map<String, HTMLElement> countByFile = new HashMap<>();
-    /** The rows of the shown file decorated with their marks, by line. */
-    private final Map<Integer, HTMLElement> marked = new HashMap<>();
-    /** The shown file's marks by line (see RowMark): the rendered rows of these lines carry them. */
-    private Map<Integer, RowMark> marks = new HashMap<>();
     private Annotations notes;
     private FileView shown;
     /** The line show() pointed at (.target) in targetFile, or -1. */
@@ -202,7 +178,6 @@ final class SourcePane implements Pane {
     /** Switches the annotation language: files are rebuilt with the new notes. */
     void setNotes(Annotations a) {
         notes = a;
-        clearMarks();
         for (FileView v : built.values()) {
             code.removeChild(v.root);
         }
@@ -269,16 +244,23 @@ final class SourcePane implements Pane {
     }
 
     void showFile(String path) {
+        if (open(path) && last != null) {
+            mark(last, lastFocus, false);
+        }
+    }
+
+    /** Shows a file (its rows keep the marks of the step last shown with it); false if it was shown or is absent. */
+    private boolean open(String path) {
         if (shown != null && shown.file.path().equals(path)) {
-            return;
+            return false;
         }
         SourceFile f = corpus.file(path);
         if (f == null) {
-            return;
+            return false;
         }
         FileView v = view(f);
-        clearMarks();
         if (shown != null) {
+            shown.marks.hide();
             shown.root.getClassList().remove("shown");
             tabByFile.get(shown.file.path()).setAttribute("aria-pressed", "false");
         }
@@ -290,9 +272,7 @@ final class SourcePane implements Pane {
         tabByFile.get(path).setAttribute("aria-pressed", "true");
         fillHead(f);
         fillFunctions(f);
-        if (last != null) {
-            mark(last, lastFocus, false);
-        }
+        return true;
     }
 
     private final LineLinks lineLinks = new LineLinks();
@@ -307,7 +287,7 @@ final class SourcePane implements Pane {
     public void render(StepView v) {
         if (v.snap != null) {
             render(v.snap, v.focus, v.follow);
-            lineLinks.update();
+            lineLinks.update(shown == null ? null : shown.root);
         }
     }
 
@@ -323,7 +303,7 @@ final class SourcePane implements Pane {
             if (line > 0) {
                 whereText = Fmt.task(ft) + " is in " + top.function + "() at " + top.file + ":" + line;
                 if (follow) {
-                    showFile(top.file);
+                    open(top.file);
                 }
             } else {
                 whereText = Fmt.task(ft) + " is in " + top.function + "() in " + top.file
@@ -333,7 +313,7 @@ final class SourcePane implements Pane {
                     if (loc.line(f) > 0) {
                         whereText += "; called from " + f.function + "() at " + f.file + ":" + loc.line(f);
                         if (follow) {
-                            showFile(f.file);
+                            open(f.file);
                         }
                         break;
                     }
@@ -342,23 +322,21 @@ final class SourcePane implements Pane {
         }
         Dom.text(where, whereText);
         if (shown == null && !corpus.files().isEmpty()) {
-            showFile(corpus.files().get(0).path());
+            open(corpus.files().get(0).path());
         }
         mark(s, focus, follow);
         countTabs(s);
     }
 
     /**
-     * Marks the lines of the shown file's tasks and the focus task's callers. Only the rows whose
-     * marks differ from those they carry are decorated again (a seek moves some tasks, a Step one).
+     * Marks the lines of the shown file's tasks and the focus task's callers. Only what differs
+     * from what the rows carry is written (a seek moves some tasks, a Step one).
      */
     private void mark(Snapshot s, int focus, boolean follow) {
         if (shown == null) {
-            clearMarks();
             return;
         }
-        Map<Integer, RowMark> old = marks;
-        marks = new HashMap<>();
+        Map<Integer, LineMarks.Mark> marks = new HashMap<>();
         String path = shown.file.path();
         int cur = -1;
         for (Snapshot.TaskView t : s.tasks) {
@@ -373,7 +351,7 @@ final class SourcePane implements Pane {
             if (!shown.chunkOf.containsKey(line)) {
                 continue;
             }
-            RowMark m = markAt(line);
+            LineMarks.Mark m = LineMarks.at(marks, line);
             m.tasks.add(t);
             m.slots.add(Palette.slot(t.id, cpus, t.idle));
             if (t.id == focus) {
@@ -387,111 +365,17 @@ final class SourcePane implements Pane {
                 Snapshot.FrameView f = ft.frames.get(i);
                 int line = f.file.equals(path) ? loc.line(f) : 0;
                 if (shown.chunkOf.containsKey(line) && line != cur) {
-                    markAt(line).caller = true;
+                    LineMarks.at(marks, line).caller = true;
                     if (cur < 0) {
                         cur = line;
                     }
                 }
             }
         }
-        for (Map.Entry<Integer, RowMark> e : old.entrySet()) {
-            RowMark now = marks.get(e.getKey());
-            if (now == null || !now.same(e.getValue())) {
-                undecorate(e.getKey());
-            }
-        }
-        for (Map.Entry<Integer, RowMark> e : marks.entrySet()) {
-            if (marked.containsKey(e.getKey())) {
-                continue;
-            }
-            Chunk c = shown.chunks.get(shown.chunkOf.get(e.getKey()));
-            if (c.live) {
-                decorate(shown.rows.get(e.getKey()), e.getKey());
-            } else {
-                render(shown, c);
-            }
-        }
+        shown.marks.set(marks);
         if (follow && cur > 0) {
             reveal(cur, false);
         }
-    }
-
-    private RowMark markAt(int line) {
-        RowMark m = marks.get(line);
-        if (m == null) {
-            m = new RowMark();
-            marks.put(line, m);
-        }
-        return m;
-    }
-
-    /** Takes the marks off the rendered rows (the target stays). */
-    private void clearMarks() {
-        for (HTMLElement row : marked.values()) {
-            bare(row);
-        }
-        marked.clear();
-        marks = new HashMap<>();
-    }
-
-    /** Takes its marks off a line's row, if it carries any. */
-    private void undecorate(int line) {
-        HTMLElement row = marked.remove(line);
-        if (row != null) {
-            bare(row);
-        }
-    }
-
-    private static void bare(HTMLElement row) {
-        row.getClassList().remove("cur", "at", "caller");
-        row.removeAttribute("style");
-        HTMLElement tags = row.querySelector(".tags");
-        if (tags != null) {
-            row.removeChild(tags);
-        }
-    }
-
-    /**
-     * The row-render hook: gives a freshly rendered (or re-marked) row of the shown file what its
-     * line carries now. Rows are built bare; everything that depends on the step is added here.
-     */
-    private void decorate(HTMLElement row, int line) {
-        if (line == targetLine && shown != null && shown.file.path().equals(targetFile)) {
-            row.getClassList().add("target");
-        }
-        RowMark m = marks.get(line);
-        if (m == null) {
-            return;
-        }
-        if (!m.tasks.isEmpty()) {
-            HTMLElement tags = Dom.add(row, "span", "tags");
-            row.getClassList().add("at");
-            row.setAttribute("style", "--task:" + Palette.color(m.slots.get(0)));
-            for (int i = 0; i < m.tasks.size(); i++) {
-                Snapshot.TaskView t = m.tasks.get(i);
-                int slot = m.slots.get(i);
-                HTMLElement chip;
-                if (i < FULL_CHIPS) {
-                    chip = Dom.chip(Fmt.task(t), slot);
-                } else {
-                    chip = Dom.el("span", "chip mini");
-                    chip.setAttribute("style", Palette.style(slot));
-                    chip.setAttribute("role", "img");
-                    chip.setAttribute("aria-label", Fmt.task(t));
-                }
-                chip.setAttribute("title", Fmt.task(t) + " is here");
-                chip.getClassList().add("cursor");
-                chip.setAttribute("data-task", Integer.toString(t.id));
-                tags.appendChild(chip);
-            }
-        }
-        if (m.cur) {
-            row.getClassList().add("cur");
-        }
-        if (m.caller) {
-            row.getClassList().add("caller");
-        }
-        marked.put(line, row);
     }
 
     /** Tabs show how many tasks are in each file. */
@@ -559,10 +443,8 @@ final class SourcePane implements Pane {
             }
         }
         Set<Integer> held = new HashSet<>();
-        if (v == shown) {
-            for (Integer line : marks.keySet()) {
-                held.add(v.chunkOf.get(line));
-            }
+        for (Integer line : v.marks.lines()) {
+            held.add(v.chunkOf.get(line));
         }
         if (v.file.path().equals(targetFile) && v.chunkOf.containsKey(targetLine)) {
             held.add(v.chunkOf.get(targetLine));
@@ -668,6 +550,17 @@ final class SourcePane implements Pane {
             v.starts.put(span.firstLine(), span);
         }
         v.elixir = hasElixir(f) ? ELIXIR + elixirVersion(f) + "/source/" + f.path() + "#L" : null;
+        v.marks = new LineMarks(new LineMarks.Rows() {
+            @Override
+            public HTMLElement live(int line) {
+                return v.rows.get(line);
+            }
+
+            @Override
+            public void render(int line) {
+                SourcePane.this.render(v, v.chunks.get(v.chunkOf.get(line)));
+            }
+        });
         v.box = Dom.add(root, "div", "rows");
         List<SourceLine> lines = f.lines();
         int from = 0;
@@ -730,9 +623,10 @@ final class SourcePane implements Pane {
             HTMLElement row = renderRow(v, l);
             c.el.appendChild(row);
             v.rows.put(n, row);
-            if (v == shown) {
-                decorate(row, n);
+            if (n == targetLine && v.file.path().equals(targetFile)) {
+                row.getClassList().add("target");
             }
+            v.marks.drawFresh(n, row);
             String text = v.lineNotes.get(n);
             if (text != null) {
                 note(Dom.add(c.el, "div", "note", text));
@@ -764,9 +658,7 @@ final class SourcePane implements Pane {
         List<SourceLine> lines = v.file.lines();
         for (int i = c.from; i < c.to; i++) {
             v.rows.remove(lines.get(i).number());
-            if (v == shown) {
-                marked.remove(lines.get(i).number());
-            }
+            v.marks.dropped(lines.get(i).number());
         }
     }
 

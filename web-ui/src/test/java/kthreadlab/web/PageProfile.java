@@ -14,7 +14,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * most self time and the most total time. Build with -Dteavm.minifying=false to read the names.
  * `seektimes` profiles nothing: it times PageBench's 80 seeks three times over and prints the
  * median and p90 of the first pass and of the better of the other two (less moved by the load and
- * by first-time work: trace lines formatted, source rows built), then each seek's step and times.
+ * by first-time work: trace lines formatted, source rows built), then each seek's step, times and
+ * the source file shown after it. -Dcallers=NAME adds who called NAME; -Dtree=NAME the call tree
+ * below it (-Dtreedepth levels, 8).
  */
 public final class PageProfile {
     private PageProfile() {
@@ -37,15 +39,16 @@ public final class PageProfile {
                 new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
                     Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= 100_000);
                 PageBench.settle(b);
-                System.out.println(b.js("const s = document.getElementById('scrubber'); const t = [[], [], []], v = [];"
+                System.out.println(b.js("const s = document.getElementById('scrubber'); const t = [[], [], []], v = [], files = [];"
                     + "for (let p = 0; p < 3; p++) { let x = 12345;"
                     + " for (let i = 0; i < 80; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; v[i] = Math.floor(x / 4294967296 * 100000);"
                     + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v[i]);"
-                    + "  s.dispatchEvent(new Event('input', {bubbles: true})); t[p].push(performance.now() - t0); } }"
+                    + "  s.dispatchEvent(new Event('input', {bubbles: true})); t[p].push(performance.now() - t0);"
+                    + "  if (p == 0) { const f = document.querySelector('#source .file.shown'); files[i] = f ? f.getAttribute('data-file') : '-'; } } }"
                     + "const at = (a, q) => { a = a.slice().sort((x, y) => x - y); return a[Math.floor(a.length * q)].toFixed(2); };"
                     + "const best = t[1].map((x, i) => Math.min(x, t[2][i]));"
                     + "return 'first pass: median ' + at(t[0], 0.5) + ' p90 ' + at(t[0], 0.9) + '; best of passes 2-3: median '"
-                    + " + at(best, 0.5) + ' p90 ' + at(best, 0.9) + '\\n' + v.map((x, i) => x + ' ' + t[0][i].toFixed(1) + ' ' + best[i].toFixed(1)).join('\\n');"));
+                    + " + at(best, 0.5) + ' p90 ' + at(best, 0.9) + '\\n' + v.map((x, i) => x + ' ' + t[0][i].toFixed(1) + ' ' + best[i].toFixed(1) + ' ' + files[i]).join('\\n');"));
                 return;
             }
             if (what.equals("parts")) {
@@ -153,8 +156,59 @@ public final class PageProfile {
             }
             top("callers of " + of, callers);
         }
+        String under = System.getProperty("tree");
+        if (under != null) {
+            tree(samples, deltas, byId, parent, under);
+        }
         top("self", self);
         top("total", total);
+    }
+
+    /**
+     * The call tree below the outermost calls of a function (named by its start): each path's
+     * total time, callees by time, those over 1% of the root, down to -Dtreedepth levels (8).
+     */
+    private static void tree(List<Object> samples, List<Object> deltas, Map<Long, Map<String, Object>> byId,
+            Map<Long, Long> parent, String under) {
+        Map<String, Double> paths = new HashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            double dt = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0;
+            List<String> chain = new ArrayList<>();
+            for (Long at = ((Number) samples.get(i)).longValue(); at != null; at = parent.get(at)) {
+                chain.add(0, name(byId.get(at)));
+            }
+            int root = -1;
+            for (int k = 0; k < chain.size() && root < 0; k++) {
+                root = chain.get(k).startsWith(under) ? k : -1;
+            }
+            if (root < 0) {
+                continue;
+            }
+            StringBuilder path = new StringBuilder();
+            for (int k = root; k < chain.size(); k++) {
+                path.append(k == root ? "" : "\n").append(chain.get(k));
+                paths.merge(path.toString(), dt, Double::sum);
+            }
+        }
+        double all = paths.entrySet().stream().filter(e -> !e.getKey().contains("\n"))
+            .mapToDouble(Map.Entry::getValue).sum();
+        System.out.printf("-- tree under %s: %.1f ms%n", under, all);
+        printTree(paths, "", all, 0);
+    }
+
+    private static void printTree(Map<String, Double> paths, String prefix, double all, int depth) {
+        if (depth >= Integer.getInteger("treedepth", 8)) {
+            return;
+        }
+        paths.entrySet().stream()
+            .filter(e -> e.getKey().startsWith(prefix) && e.getKey().indexOf('\n', prefix.length()) < 0
+                && e.getKey().length() > prefix.length() && e.getValue() >= all / 100)
+            .sorted((a, c) -> Double.compare(c.getValue(), a.getValue()))
+            .forEach(e -> {
+                String nm = e.getKey().substring(prefix.length());
+                System.out.printf("%9.1f ms  %s%s%n", e.getValue(), "  ".repeat(depth), nm);
+                printTree(paths, e.getKey() + "\n", all, depth + 1);
+            });
     }
 
     /** The longest stretch of samples with no idle one between: its length and what ran in it. */
