@@ -33,8 +33,12 @@ public final class Machine {
     public final Spinlock kthreadCreateLock;
     /** The workqueue subsystem: worker pools, kworkers, workqueues and work items. */
     public final Workqueues wq;
-    /** What the demo module holds: thread name as created -> task id (the module's task pointers). */
-    public final java.util.TreeMap<String, Integer> handles;
+    /**
+     * What the demo module holds: thread name as created -> task id (the module's task pointers).
+     * Never changed in place: copies share it, and putHandle replaces it (a handle is added once per
+     * thread created, a machine is copied at every checkpoint and seek).
+     */
+    private java.util.TreeMap<String, Integer> handles;
     /** Names of the creator processes init was asked to start, in order (an index names one start). */
     public final List<String> creatorNames;
     /** Starts init has yet to fork (indices into creatorNames). */
@@ -133,7 +137,7 @@ public final class Machine {
         this.kthreadCreateList = new ArrayList<>(o.kthreadCreateList);
         this.kthreadCreateLock = o.kthreadCreateLock.copy();
         this.wq = o.wq.copy();
-        this.handles = new java.util.TreeMap<>(o.handles);
+        this.handles = o.handles;
         this.creatorNames = new ArrayList<>(o.creatorNames);
         this.creatorsToFork = new ArrayList<>(o.creatorsToFork);
         this.creatorsStarting = new ArrayList<>(o.creatorsStarting);
@@ -216,6 +220,18 @@ public final class Machine {
         tasks.add(t);
         touch(t);
         return t;
+    }
+
+    /** The task id the demo module holds under this name, or null. */
+    public Integer handle(String name) {
+        return handles.get(name);
+    }
+
+    /** The demo module keeps the task under this name (see handles). */
+    public void putHandle(String name, int task) {
+        java.util.TreeMap<String, Integer> h = new java.util.TreeMap<>(handles);
+        h.put(name, task);
+        handles = h;
     }
 
     /** The task with this id; it counts as touched by the current step (see touched). */

@@ -34,7 +34,11 @@ import kthreadlab.trace.TraceEvent;
 public final class History {
     public static final int INTERVAL = 256;
     public static final int MAX_CHECKPOINTS = 1024;
-    /** Going back, the replay also keeps a copy every LOCAL_INTERVAL steps, so more steps back stay short. */
+    /**
+     * Going back a little (less than a checkpoint interval: Step back), the replay also keeps a copy
+     * every LOCAL_INTERVAL steps, so more steps back stay short. A jump further back keeps none: a
+     * copy costs more than the steps it would spare, and most jumps are not followed by Step back.
+     */
     static final int LOCAL_INTERVAL = 32;
     static final int LOCAL_COPIES = 16;
 
@@ -311,6 +315,7 @@ public final class History {
             }
         }
         boolean back = cursor != null && n < cursorStep;
+        boolean keep = back && cursorStep - n < interval;
         if (cursor == null || cursorStep > n || cursorStep < fromStep) {
             if (!back) {
                 local.clear();
@@ -323,7 +328,7 @@ public final class History {
                 throw new IllegalStateException("replay ended at step " + cursorStep + " before step " + n);
             }
             cursorStep++;
-            if (back && cursorStep % LOCAL_INTERVAL == 0 && cursorStep < n && cursorStep % interval != 0) {
+            if (keep && cursorStep % LOCAL_INTERVAL == 0 && cursorStep < n && cursorStep % interval != 0) {
                 keepLocal(cursor.copy());
             }
         }

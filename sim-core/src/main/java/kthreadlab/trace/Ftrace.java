@@ -109,7 +109,8 @@ public final class Ftrace {
 
     /** One event line, without the newline. */
     public static String line(TraceEvent e) {
-        StringBuilder sb = new StringBuilder();
+        // sized once: the page's StringBuilder grows by copying
+        StringBuilder sb = new StringBuilder(64 + e.name.length() + e.args.length());
         String comm = e.pid == 0 ? "<idle>" : e.comm;
         padLeft(sb, comm, 16);
         sb.append('-');

@@ -16,6 +16,7 @@ import kthreadlab.source.SourceLine;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
+import org.teavm.jso.dom.xml.Node;
 
 /**
  * The kernel source, one file at a time, with real line numbers linking to Elixir. Every task's
@@ -71,6 +72,8 @@ final class SourcePane implements Pane {
         final Map<Integer, Integer> chunkOf = new HashMap<>();
         /** What its rows carry at the step last shown with it. */
         LineMarks marks;
+        /** What the head above the code shows for it (null until first shown). */
+        List<Node> head;
         /** Elixir URL up to "#L", or null for our own sample code. */
         String elixir;
         HTMLElement box;
@@ -108,6 +111,8 @@ final class SourcePane implements Pane {
     /** The height of the source box (px), read on load and resize. */
     private int viewHeight = 400;
     private SourceFile functionsFor;
+    /** The function list shows only its placeholder (functionsFor is null). */
+    private boolean placeholder;
 
     SourcePane(Corpus corpus, Locator loc, Annotations notes) {
         this.corpus = corpus;
@@ -270,7 +275,7 @@ final class SourcePane implements Pane {
         renderAround(v, v.top, v.height > 0 ? v.height : viewHeight);
         scheduleScroll();
         tabByFile.get(path).setAttribute("aria-pressed", "true");
-        fillHead(f);
+        fillHead(v);
         fillFunctions(f);
         return true;
     }
@@ -474,8 +479,23 @@ final class SourcePane implements Pane {
         }
     }
 
-    private void fillHead(SourceFile f) {
+    /** The file's path, version and Elixir link above the code, made once per file and moved in. */
+    private void fillHead(FileView v) {
         Dom.clear(head);
+        if (v.head == null) {
+            v.head = new ArrayList<>();
+            head(v.file);
+            for (Node n = head.getFirstChild(); n != null; n = n.getNextSibling()) {
+                v.head.add(n);
+            }
+            return;
+        }
+        for (Node n : v.head) {
+            head.appendChild(n);
+        }
+    }
+
+    private void head(SourceFile f) {
         Dom.add(head, "span", "path", f.path());
         HTMLElement ver = Dom.add(head, "span", "version", " · " + elixirVersion(f) + " ");
         ver.setAttribute("title", f.version());
@@ -495,10 +515,11 @@ final class SourcePane implements Pane {
      * than everything else a step renders.
      */
     private void fillFunctions(SourceFile f) {
-        if (functionsFor == f) {
+        if (functionsFor == f || functionsFor == null && placeholder) {
             return;
         }
         functionsFor = null;
+        placeholder = true;
         Dom.clear(functions);
         HTMLElement first = Dom.add(functions, "option", null, "Jump to a function…");
         first.setAttribute("value", "");
@@ -511,6 +532,7 @@ final class SourcePane implements Pane {
             return;
         }
         functionsFor = shown.file;
+        placeholder = false;
         for (FunctionSpan span : shown.file.functions()) {
             HTMLElement o = Dom.add(functions, "option", null, span.key() + "  (line " + span.firstLine() + ")");
             o.setAttribute("value", Integer.toString(span.firstLine()));

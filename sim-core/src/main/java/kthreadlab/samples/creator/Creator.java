@@ -410,7 +410,7 @@ public final class Creator {
                     finish(x, a, result);
                     return;
                 default:
-                    m.handles.put(createdName(a), (int) result);
+                    m.putHandle(createdName(a), (int) result);
                     finish(x, a, result);
             }
         }
@@ -425,7 +425,7 @@ public final class Creator {
                 default:
                     break;
             }
-            Integer t = m.handles.get(targetName(a));
+            Integer t = m.handle(targetName(a));
             if (t == null || m.task(t).reaped) {
                 return -1;
             }
