@@ -89,6 +89,11 @@ public final class Machine {
     private int originEpoch;
     private int[] touched = new int[16];
     private int touchedCount;
+    /**
+     * For a replay copy (replayCopy): lent[id] while task id is still the machine's it was copied
+     * from, shared and unchanged; touch copies it first. Null for every other machine.
+     */
+    private boolean[] lent;
 
     public Machine(Config config, Scenario scenario, Hooks hooks) {
         this.config = config;
@@ -111,8 +116,11 @@ public final class Machine {
         java.util.Arrays.fill(heapPos, -1);
     }
 
-    /** A deep copy of o, but the tasks `earlier` may give (see checkpoint) are taken from it. */
-    private Machine(Machine o, Machine earlier) {
+    /**
+     * A deep copy of o, but the tasks `earlier` may give (see checkpoint) are taken from it, and
+     * with `lend` o's tasks are shared until touched (see replayCopy).
+     */
+    private Machine(Machine o, Machine earlier, boolean lend) {
         this.config = o.config;
         this.scenario = o.scenario;
         this.hooks = o.hooks;
@@ -122,9 +130,15 @@ public final class Machine {
         }
         this.tasks = new ArrayList<>(o.tasks.size());
         int shared = earlier == null ? 0 : earlier.tasks.size();
-        for (int i = 0; i < o.tasks.size(); i++) {
-            TaskStruct t = o.tasks.get(i);
-            tasks.add(i < shared && t.touchEpoch <= earlier.originEpoch ? earlier.tasks.get(i) : t.copy());
+        if (lend) {
+            tasks.addAll(o.tasks);
+            lent = new boolean[o.tasks.size()];
+            java.util.Arrays.fill(lent, true);
+        } else {
+            for (int i = 0; i < o.tasks.size(); i++) {
+                TaskStruct t = o.tasks.get(i);
+                tasks.add(i < shared && t.touchEpoch <= earlier.originEpoch ? earlier.tasks.get(i) : t.copy());
+            }
         }
         this.completions = new ArrayList<>(o.completions.size());
         for (Completion c : o.completions) {
@@ -179,7 +193,16 @@ public final class Machine {
 
     /** An independent deep copy (a checkpoint); its sink discards until replaced. */
     public Machine copy() {
-        return new Machine(this, null);
+        return new Machine(this, null, false);
+    }
+
+    /**
+     * A copy to step forward while this machine is never changed again (a checkpoint replayed to a
+     * step): it shares this machine's tasks and copies each only when it first touches it, so a
+     * replay of a few dozen steps copies the few tasks they reach instead of all of them.
+     */
+    public Machine replayCopy() {
+        return new Machine(this, null, true);
     }
 
     /**
@@ -190,7 +213,7 @@ public final class Machine {
      * sleeping tasks checkpoints only the few that ran.
      */
     public Machine checkpoint(Machine earlier) {
-        Machine c = new Machine(this, earlier != null && earlier.origin == this ? earlier : null);
+        Machine c = new Machine(this, earlier != null && earlier.origin == this ? earlier : null, false);
         c.origin = this;
         c.originEpoch = touchEpoch;
         return c;
@@ -236,25 +259,31 @@ public final class Machine {
 
     /** The task with this id; it counts as touched by the current step (see touched). */
     public TaskStruct task(int id) {
-        TaskStruct t = tasks.get(id);
-        touch(t);
-        return t;
+        return touch(tasks.get(id));
     }
 
     /**
      * Marks a task reached by the current step. Every change to a task goes through task(id),
      * newTask, or a loop over `tasks` that calls this for what it changes; so the tasks not
      * touched in a step are unchanged by it (the incremental invariant check relies on this).
+     * Returns the task to read and change from now on: in a replay copy, a task still shared is
+     * copied here, so a caller changes only what touch returns, never the object it passed.
      */
-    public void touch(TaskStruct t) {
+    public TaskStruct touch(TaskStruct t) {
+        if (lent != null && t.id < lent.length && lent[t.id]) {
+            lent[t.id] = false;
+            t = tasks.get(t.id).copy();
+            tasks.set(t.id, t);
+        }
         if (t.touchEpoch == touchEpoch) {
-            return;
+            return t;
         }
         t.touchEpoch = touchEpoch;
         if (touchedCount == touched.length) {
             touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
         }
         touched[touchedCount++] = t.id;
+        return t;
     }
 
     /** How many tasks the last step touched. */

@@ -320,7 +320,7 @@ public final class History {
             if (!back) {
                 local.clear();
             }
-            cursor = from.copy();
+            cursor = from.replayCopy();
             cursorStep = fromStep;
         }
         while (cursorStep < n) {

@@ -21,7 +21,7 @@ public final class Signals {
             if (t.ignoresSigchld || t.isKthread()) {
                 continue;
             }
-            m.touch(t);
+            t = m.touch(t);
             if (!t.sigkillPending) {
                 generate(m, t);
             }

@@ -85,8 +85,7 @@ public final class RestInit extends Frame {
     static TaskStruct byPid(Machine m, int pid) {
         for (TaskStruct t : m.tasks) {
             if (t.pid == pid && !t.isIdle && !t.reaped) {
-                m.touch(t);
-                return t;
+                return m.touch(t);
             }
         }
         throw new IllegalStateException("no task with pid " + pid);

@@ -115,8 +115,7 @@ public final class Creator {
         String comm = TaskStruct.truncateComm(name);
         for (TaskStruct t : m.tasks) {
             if (t.isCreator && t.comm.equals(comm) && !t.reaped && t.exitState == 0) {
-                m.touch(t);
-                return t;
+                return m.touch(t);
             }
         }
         if (!userSpaceUp(m)) {
@@ -216,8 +215,7 @@ public final class Creator {
     static TaskStruct zombie(Machine m, TaskStruct parent) {
         for (TaskStruct t : m.tasks) {
             if (t.parent == parent.id && t.exitState == TaskState.EXIT_ZOMBIE && !t.onCpu && !t.reaped) {
-                m.touch(t);
-                return t;
+                return m.touch(t);
             }
         }
         return null;
