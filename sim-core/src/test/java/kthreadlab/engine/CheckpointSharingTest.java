@@ -22,12 +22,17 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Checkpoints share the tasks the machine has not touched since the previous checkpoint
  * (Machine.checkpoint): each checkpoint, field by field, equals a full copy made at the same step.
- * This fails when a step changes a task without touching it.
+ * This fails when a step changes a task without touching it. And a replay copy of a checkpoint
+ * (Machine.replayCopy: it shares the checkpoint's tasks until it touches them), stepped on, ends
+ * equal to a full copy stepped as far, and leaves the checkpoint as it was.
  */
 class CheckpointSharingTest {
     /** Steps between checkpoints, and the steps checked of each preset. */
     private static final int EVERY = 16;
     private static final int STEPS = 40_000;
+
+    /** Every REPLAY-th checkpoint is also replayed EVERY steps (see replay). */
+    private static final int REPLAY = 4;
 
     /** Generated scenarios checked (GeneratedScenariosTest's generator, its own seed). */
     private static final int GENERATED = 200;
@@ -68,6 +73,9 @@ class CheckpointSharingTest {
             }
             Machine c = m.checkpoint(earlier);
             Machine full = m.copy();
+            if (n % (EVERY * REPLAY) == 0) {
+                replay(c, full, s, name + " replay from step " + n);
+            }
             assertEquals(full.tasks.size(), c.tasks.size());
             for (int i = 0; i < c.tasks.size(); i++) {
                 same(full.tasks.get(i), c.tasks.get(i), name + " step " + n + " task " + i);
@@ -78,6 +86,24 @@ class CheckpointSharingTest {
             earlier = c;
         }
         return shared;
+    }
+
+    /**
+     * Steps a replay copy of checkpoint c and a full copy of c EVERY steps each: their tasks end
+     * equal, and c's tasks still equal `asTaken` (a full copy made with c).
+     */
+    private static void replay(Machine c, Machine asTaken, Scenario s, String where) throws IllegalAccessException {
+        Machine r = c.replayCopy();
+        Machine f = c.copy();
+        for (int k = 0; k < EVERY; k++) {
+            boolean more = f.step(s.until);
+            assertEquals(more, r.step(s.until), where + ": the replay copy and the full copy end together");
+            if (!more) {
+                break;
+            }
+        }
+        same(f.tasks, r.tasks, where + ", replayed tasks");
+        same(asTaken.tasks, c.tasks, where + ", the checkpoint after the replay");
     }
 
     /** a and b hold the same values, field by field, down to primitives and strings (TaskStruct.touchEpoch aside). */
