@@ -602,6 +602,11 @@ final class SourcePane implements Pane {
             from = to;
         }
         root.addEventListener("scroll", e -> {
+            // notes are sticky only while the code is scrolled sideways (see the stylesheet)
+            boolean sideways = root.getScrollLeft() > 0;
+            if (sideways != root.getClassList().contains("sideways")) {
+                Dom.setClass(root, "sideways", sideways);
+            }
             if (v == shown) {
                 scheduleScroll();
             }

@@ -152,4 +152,34 @@ class SourceWindowTest {
                 + "return String(r.classList.contains('target'));", want));
         }
     }
+
+    /** A note's left edge relative to the shown file's box, and a code line's (px). */
+    private double[] lefts() {
+        @SuppressWarnings("unchecked")
+        List<Number> r = (List<Number>) b.js("const f = document.querySelector('#source .file.shown');"
+            + "const c = f.getBoundingClientRect().left; const n = f.querySelector('.note'), l = f.querySelector('.line .code');"
+            + "return [n.getBoundingClientRect().left - c, l.getBoundingClientRect().left - c, f.scrollWidth - f.clientWidth];");
+        return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).doubleValue()};
+    }
+
+    @Test
+    void aNoteStaysInViewWhenTheCodeScrollsSideways() throws Exception {
+        try (Browser opened = new Browser(1000, 800)) {
+            b = opened;
+            b.open("#v=1&preset=seed&step=0");
+            afterFrame();
+            double[] before = lefts();
+            assertTrue(before[2] > 60, "the shown file is wider than its box by " + before[2] + " px");
+            b.js("document.querySelector('#source .file.shown').scrollLeft = 60;");
+            afterFrame();
+            double[] after = lefts();
+            assertEquals(before[1] - 60, after[1], 1, "the code moved left with the scroll");
+            assertEquals(before[0], after[0], 1, "the note stayed where it was");
+            b.js("document.querySelector('#source .file.shown').scrollLeft = 0;");
+            afterFrame();
+            double[] back = lefts();
+            assertEquals(before[0], back[0], 1, "the note is back at its place");
+            assertEquals(before[1], back[1], 1, "and so is the code");
+        }
+    }
 }
