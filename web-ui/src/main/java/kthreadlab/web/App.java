@@ -28,7 +28,7 @@ public final class App {
     private final TimelinePane timeline;
     private final TaskPane tasks;
     private final StatusLine statusLine = new StatusLine();
-    /** Drawn at every step shown, in this order. */
+    /** Drawn at every step shown, in this order, after the source pane (Play draws it apart). */
     private final Pane[] panes;
     /** Drawn at every step, but during Play at most every PLAY_FULL_MS, in a slice of their own (large tables). */
     private final Pane[] fullFramePanes;
@@ -54,6 +54,16 @@ public final class App {
     private boolean prebuilt;
     private double lastFullRender;
     static final double PLAY_FULL_MS = 150;
+    /**
+     * During Play the source pane is drawn at most this often (ms), in a slice of its own. Following
+     * the task that stepped last, it switches files, re-marks lines and scrolls at nearly every
+     * step; drawn with the other panes at every frame, it made most of the browser's style,
+     * layout and paint per frame (Chrome trace of Play at 1000 steps/s on many-threads: frames with
+     * the source pane hidden cost a third). A frame now restyles either the source pane or the
+     * others, and the source pane some 8 times a second at the fastest speeds.
+     */
+    static final double PLAY_SOURCE_MS = 120;
+    private double lastSourceRender;
 
     private App() {
         language = new Language(new NoteScripts(), Dom.prefersChinese() ? "zh" : "en", languagePage());
@@ -75,7 +85,7 @@ public final class App {
             }
         });
         timeline = new TimelinePane(ns -> intent("timeline", () -> nav.go(nav.history().stepAtTime(ns))));
-        panes = new Pane[] {source, new CpuPane(Dom.byId("cpu-cards")), new StripPane(Dom.byId("strip"))};
+        panes = new Pane[] {new CpuPane(Dom.byId("cpu-cards")), new StripPane(Dom.byId("strip"))};
         fullFramePanes = new Pane[] {tasks, new ObjectsPane(), new PoolsPane()};
         runPanes = new Pane[] {new BugBanner(), new EventLog(Dom.byId("log-lines"), Dom.byId("log-count")), timeline};
         controls = new Controls(this, nav);
@@ -273,7 +283,11 @@ public final class App {
             }
 
             @Override
-            public boolean playLarge() {
+            public boolean playLagging() {
+                if (sourceStale && Dom.now() - lastSourceRender >= PLAY_SOURCE_MS) {
+                    drawSource();
+                    return true;
+                }
                 if (largeStale && Dom.now() - lastFullRender >= PLAY_FULL_MS) {
                     drawLarge();
                     return true;
@@ -345,10 +359,11 @@ public final class App {
     }
 
     /**
-     * Draws a step: ALL at once; PLAY_FRAME without the large tables (Play draws them in a slice of
-     * their own, playLarge, at most every PLAY_FULL_MS); STAGED the controls and the small panes
-     * now, the large tables and then the run panes at the next calls of drawNextPart (a job calls
-     * it once per frame, so that no frame lays out the whole page).
+     * Draws a step: ALL at once; PLAY_FRAME without the source pane and the large tables (Play draws
+     * each in a slice of its own, playLagging, at most every PLAY_SOURCE_MS and PLAY_FULL_MS);
+     * STAGED the controls and the small panes now, the large tables and then the run panes at the
+     * next calls of drawNextPart (a job calls it once per frame, so that no frame lays out the
+     * whole page).
      */
     private void render(Snapshot s, Navigator.Draw how) {
         Dom.setClass(Dom.byId("state"), "stale", s == null);
@@ -360,8 +375,12 @@ public final class App {
         }
         shown = new StepView(nav.history(), nav.position(), s, follow.choice());
         largeStale = s != null;
+        sourceStale = s != null;
         runStale = true;
         if (s != null) {
+            if (how != Navigator.Draw.PLAY_FRAME) {
+                drawSource();
+            }
             for (Pane p : panes) {
                 p.render(shown);
             }
@@ -373,6 +392,15 @@ public final class App {
         }
         if (how != Navigator.Draw.STAGED) {
             drawRun();
+        }
+    }
+
+    /** The source pane, if it does not show the view shown yet. */
+    private void drawSource() {
+        if (sourceStale) {
+            sourceStale = false;
+            source.render(shown);
+            lastSourceRender = Dom.now();
         }
     }
 
@@ -399,7 +427,8 @@ public final class App {
         }
     }
 
-    /** Whether the large tables and the run panes show the view shown (see render). */
+    /** Whether the source pane, the large tables and the run panes show the view shown (see render). */
+    private boolean sourceStale;
     private boolean largeStale;
     private boolean runStale;
 

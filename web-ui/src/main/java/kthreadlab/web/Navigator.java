@@ -50,7 +50,7 @@ final class Navigator {
     enum Draw {
         /** Everything. */
         ALL,
-        /** One frame of Play: all but the large tables (Screen.playLarge draws them). */
+        /** One frame of Play: all but the source pane and the large tables (Screen.playLagging draws them). */
         PLAY_FRAME,
         /** A job's last step: the small panes now, the rest part by part (Screen.drawNextPart). */
         STAGED
@@ -61,8 +61,11 @@ final class Navigator {
         /** Draws the step shown (its snapshot, null when it cannot be shown), or part of it. */
         void show(Snapshot s, Draw how);
 
-        /** During Play: draws the large tables if they lag behind long enough; true if it drew them. */
-        boolean playLarge();
+        /**
+         * During Play: draws the source pane or else the large tables if it lags behind the step
+         * shown long enough; true if it drew one.
+         */
+        boolean playLagging();
 
         /** After show(s, STAGED): draws the next part left out; true once all of it is drawn. */
         boolean drawNextPart();
@@ -427,8 +430,8 @@ final class Navigator {
 
         @Override
         public boolean run(double deadline) {
-            if (screen.playLarge()) {
-                return false; // the large tables took this slice; the steps due carry over
+            if (screen.playLagging()) {
+                return false; // the source pane or the large tables took this slice; the steps due carry over
             }
             double t = Dom.now();
             double dt = Math.min(t - last, 100);
