@@ -269,6 +269,30 @@ class LiveViewTest {
         }
     }
 
+    /**
+     * Play draws the source pane and the large tables apart and less often than the other panes;
+     * once paused, every pane shows the paused step as a fresh load of it does.
+     */
+    @Test
+    void aPausedPlayShowsWhatAFreshLoadShows() {
+        b.open("#preset=many-threads&step=0");
+        new Select(b.byId("speed")).selectByValue("1000");
+        b.click("btn-play");
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30))
+            .until(d -> b.step() >= 1500);
+        b.click("btn-pause");
+        long paused = b.idleStep();
+        Snapshot s = Jvm.at("many-threads", paused);
+        assertPanesShow(s, "paused at " + paused);
+        assertCursors(s, "paused at " + paused);
+        afterFrame();
+        String view = stateView() + "\n--file--\n" + shownFile();
+        b.open("#preset=many-threads&step=" + paused);
+        b.waitStep(paused);
+        afterFrame();
+        assertEquals(view, stateView() + "\n--file--\n" + shownFile(), "step " + paused + " paused in Play, and by a fresh load");
+    }
+
     /** Every live task on the shown file has its cursor chip on its line, and no other chip is there. */
     private void assertCursors(Snapshot s, String where) {
         String file = shownFile();
