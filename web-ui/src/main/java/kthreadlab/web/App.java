@@ -30,8 +30,10 @@ public final class App {
     private final StatusLine statusLine = new StatusLine();
     /** Drawn at every step shown, in this order, after the source pane (Play draws it apart). */
     private final Pane[] panes;
-    /** Drawn at every step, but during Play at most every PLAY_FULL_MS, in a slice of their own (large tables). */
-    private final Pane[] fullFramePanes;
+    /** The source pane: drawn at every step, but during Play at most every PLAY_SOURCE_MS, in a slice of its own. */
+    private final PlayApart sourceApart;
+    /** The large tables: drawn at every step, but during Play at most every PLAY_FULL_MS, in a slice of their own. */
+    private final PlayApart largeApart;
     /** Drawn after the others, also when the step cannot be shown. */
     private final Pane[] runPanes;
     private final Controls controls;
@@ -52,7 +54,6 @@ public final class App {
     private ShareUi share;
     /** Every source file's rows are built (in the background, after load). */
     private boolean prebuilt;
-    private double lastFullRender;
     static final double PLAY_FULL_MS = 150;
     /**
      * During Play the source pane is drawn at most this often (ms), in a slice of its own. Following
@@ -63,7 +64,6 @@ public final class App {
      * others, and the source pane some 8 times a second at the fastest speeds.
      */
     static final double PLAY_SOURCE_MS = 120;
-    private double lastSourceRender;
 
     private App() {
         language = new Language(new NoteScripts(), Dom.prefersChinese() ? "zh" : "en", languagePage());
@@ -86,7 +86,8 @@ public final class App {
         });
         timeline = new TimelinePane(ns -> intent("timeline", () -> nav.go(nav.history().stepAtTime(ns))));
         panes = new Pane[] {new CpuPane(Dom.byId("cpu-cards")), new StripPane(Dom.byId("strip"))};
-        fullFramePanes = new Pane[] {tasks, new ObjectsPane(), new PoolsPane()};
+        sourceApart = new PlayApart(PLAY_SOURCE_MS, source);
+        largeApart = new PlayApart(PLAY_FULL_MS, tasks, new ObjectsPane(), new PoolsPane());
         runPanes = new Pane[] {new BugBanner(), new EventLog(Dom.byId("log-lines"), Dom.byId("log-count")), timeline};
         controls = new Controls(this, nav);
     }
@@ -284,21 +285,12 @@ public final class App {
 
             @Override
             public boolean playLagging() {
-                if (sourceStale && Dom.now() - lastSourceRender >= PLAY_SOURCE_MS) {
-                    drawSource();
-                    return true;
-                }
-                if (largeStale && Dom.now() - lastFullRender >= PLAY_FULL_MS) {
-                    drawLarge();
-                    return true;
-                }
-                return false;
+                return sourceApart.drawIfLagging(shown) || largeApart.drawIfLagging(shown);
             }
 
             @Override
             public boolean drawNextPart() {
-                if (largeStale) {
-                    drawLarge();
+                if (largeApart.draw(shown)) {
                     return !runStale;
                 }
                 drawRun();
@@ -374,12 +366,12 @@ public final class App {
             controls.showFollowChoices(s, follow.choice());
         }
         shown = new StepView(nav.history(), nav.position(), s, follow.choice());
-        largeStale = s != null;
-        sourceStale = s != null;
+        largeApart.stale = s != null;
+        sourceApart.stale = s != null;
         runStale = true;
         if (s != null) {
             if (how != Navigator.Draw.PLAY_FRAME) {
-                drawSource();
+                sourceApart.draw(shown);
             }
             for (Pane p : panes) {
                 p.render(shown);
@@ -388,30 +380,45 @@ public final class App {
         controls.update(shown.history, shown.step, nav.playing());
         statusLine.render(shown);
         if (how == Navigator.Draw.ALL) {
-            drawLarge();
+            largeApart.draw(shown);
         }
         if (how != Navigator.Draw.STAGED) {
             drawRun();
         }
     }
 
-    /** The source pane, if it does not show the view shown yet. */
-    private void drawSource() {
-        if (sourceStale) {
-            sourceStale = false;
-            source.render(shown);
-            lastSourceRender = Dom.now();
-        }
-    }
+    /**
+     * Panes that Play draws apart from the others (see render): in a slice of their own, once they
+     * lag the view shown by `everyMs`. Must hold: after draw(v), they show v.
+     */
+    private static final class PlayApart {
+        private final double everyMs;
+        private final Pane[] panes;
+        /** They do not show the view shown. */
+        boolean stale;
+        private double lastDrawn;
 
-    /** The large tables of the view shown, if they do not show it yet. */
-    private void drawLarge() {
-        if (largeStale) {
-            largeStale = false;
-            for (Pane p : fullFramePanes) {
-                p.render(shown);
+        PlayApart(double everyMs, Pane... panes) {
+            this.everyMs = everyMs;
+            this.panes = panes;
+        }
+
+        /** Draws v if they do not show it yet; true if they drew. */
+        boolean draw(StepView v) {
+            if (!stale) {
+                return false;
             }
-            lastFullRender = Dom.now();
+            stale = false;
+            for (Pane p : panes) {
+                p.render(v);
+            }
+            lastDrawn = Dom.now();
+            return true;
+        }
+
+        /** During Play: draws v if they have not shown it for everyMs; true if they drew. */
+        boolean drawIfLagging(StepView v) {
+            return stale && Dom.now() - lastDrawn >= everyMs && draw(v);
         }
     }
 
@@ -427,9 +434,7 @@ public final class App {
         }
     }
 
-    /** Whether the source pane, the large tables and the run panes show the view shown (see render). */
-    private boolean sourceStale;
-    private boolean largeStale;
+    /** Whether the run panes show the view shown (see render). */
     private boolean runStale;
 
     // ---- following a task ---------------------------------------------------------------------
