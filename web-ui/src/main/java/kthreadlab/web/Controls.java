@@ -310,7 +310,7 @@ final class Controls {
             return;
         }
         HTMLElement t = (HTMLElement) e.getTarget();
-        if (typesText(t) || nativeKey(t, k)) {
+        if (typesText(t) || nativeKey(t, k) || FileTabs.movesAlong(t, k)) {
             return;
         }
         Runnable r = action(k, e.isShiftKey());

@@ -112,6 +112,11 @@ final class Dom {
         return closestJs(target, "." + cls);
     }
 
+    /** Walks up from an event target to the nearest element matching a CSS selector (or null). */
+    static HTMLElement closestMatch(JSObject target, String selector) {
+        return closestJs(target, selector);
+    }
+
     @JSBody(params = {"t", "sel"}, script = "return t && t.closest ? t.closest(sel) : null;")
     private static native HTMLElement closestJs(JSObject t, String sel);
 

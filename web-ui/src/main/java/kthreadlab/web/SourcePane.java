@@ -90,14 +90,12 @@ final class SourcePane implements Pane {
     private Corpus corpus;
     private final Locator loc;
     private final HTMLElement code;
-    private final HTMLElement tabs;
+    private final FileTabs tabs;
     private final HTMLElement where;
     private final HTMLElement head;
     private final HTMLSelectElement functions;
     private final Set<String> defined = new HashSet<>();
     private final Map<String, FileView> built = new HashMap<>();
-    private final Map<String, HTMLElement> tabByFile = new HashMap<>();
-    private final Map<String, HTMLElement> countByFile = new HashMap<>();
     private Annotations notes;
     private FileView shown;
     /** The line show() pointed at (.target) in targetFile, or -1. */
@@ -119,7 +117,7 @@ final class SourcePane implements Pane {
         this.loc = loc;
         this.notes = notes;
         this.code = Dom.byId("source");
-        this.tabs = Dom.byId("source-tabs");
+        this.tabs = new FileTabs(Dom.byId("source-tabs"));
         this.where = Dom.byId("source-where");
         this.head = Dom.byId("source-head");
         this.functions = (HTMLSelectElement) Dom.byId("source-functions");
@@ -144,22 +142,15 @@ final class SourcePane implements Pane {
 
     /** One tab per corpus file; the identifiers the corpus defines. */
     private void fillTabs() {
-        Dom.clear(tabs);
         defined.clear();
-        tabByFile.clear();
-        countByFile.clear();
+        List<String> paths = new ArrayList<>();
         for (SourceFile f : corpus.files()) {
             for (FunctionSpan span : f.functions()) {
                 defined.add(span.name());
             }
-            HTMLElement tab = Dom.button("tab", f.path());
-            tab.setAttribute("data-file", f.path());
-            tab.setAttribute("aria-pressed", f == (shown == null ? null : shown.file) ? "true" : "false");
-            countByFile.put(f.path(), Dom.add(tab, "span", "count"));
-            tab.addEventListener("click", e -> Guard.run("open file", () -> showFile(f.path())));
-            tabs.appendChild(tab);
-            tabByFile.put(f.path(), tab);
+            paths.add(f.path());
         }
+        tabs.fill(paths, shown == null ? null : shown.file.path(), this::showFile);
     }
 
     /** The corpus grew (its on-demand files arrived): tabs and files are built again, the shown file stays. */
@@ -267,14 +258,13 @@ final class SourcePane implements Pane {
         if (shown != null) {
             shown.marks.hide();
             shown.root.getClassList().remove("shown");
-            tabByFile.get(shown.file.path()).setAttribute("aria-pressed", "false");
         }
         v.root.getClassList().add("shown");
         shown = v;
         pendingLine = -1;
         renderAround(v, v.top, v.height > 0 ? v.height : viewHeight);
         scheduleScroll();
-        tabByFile.get(path).setAttribute("aria-pressed", "true");
+        tabs.press(path);
         fillHead(v);
         fillFunctions(f);
         return true;
@@ -395,7 +385,7 @@ final class SourcePane implements Pane {
         }
         for (SourceFile f : corpus.files()) {
             Integer k = n.get(f.path());
-            Dom.text(countByFile.get(f.path()), k == null ? "" : " ●" + k);
+            tabs.count(f.path(), k == null ? "" : " ●" + k);
         }
     }
 

@@ -120,15 +120,75 @@ class KeyboardTest {
             clickStepAt(b, 400);
             int toLog = tabsTo(b, "log");
             int toState = tabsTo(b, "state");
-            // the other controls, one stop per source file tab, the source bar (functions, find, follow,
-            // notes), the file and its current line: about 31 (it was 422 with every line a stop)
-            assertTrue(toLog <= 35, "Step → Event log takes " + toLog + " Tabs");
+            // the other controls, one stop for the source file tabs, the source bar (functions, find,
+            // follow, notes), the file and its current line: 19 (31 with a stop per file tab, 422 with
+            // every line a stop)
+            assertTrue(toLog <= 23, "Step → Event log takes " + toLog + " Tabs");
             assertTrue(toState <= 3, "Event log → CPUs takes " + toState + " Tabs");
             long tabbable = (Long) b.js("return document.querySelectorAll('#source a.no:not([tabindex=\"-1\"])').length");
             assertEquals(1, tabbable, "one line number of the source is a Tab stop");
             WebElement stop = b.driver.findElement(org.openqa.selenium.By.cssSelector("#source a.no[tabindex='0']"));
             assertTrue((Boolean) b.js("return arguments[0].closest('.line').classList.contains('cur')", stop),
                 "it is the current line's");
+        }
+    }
+
+    /** The file tab that is a Tab stop (tabindex 0): its file, and how many tabs are stops. */
+    private static List<Object> tabStop(Browser b) {
+        @SuppressWarnings("unchecked")
+        List<Object> r = (List<Object>) b.js("const s = document.querySelectorAll('#source-tabs .tab:not([tabindex=\"-1\"])');"
+            + "return [s.length, s.length ? s[0].dataset.file : ''];");
+        return r;
+    }
+
+    private static String shownFile(Browser b) {
+        return (String) b.js("return document.querySelector('#source .file.shown').dataset.file;");
+    }
+
+    private static String focusedFile(Browser b) {
+        return (String) b.js("const a = document.activeElement; return a.classList.contains('tab') ? a.dataset.file : '';");
+    }
+
+    @Test
+    void theFileTabsAreOneTabStopWalkedWithArrows() throws Exception {
+        try (Browser b = new Browser(1280, 800)) {
+            clickStepAt(b, 400);
+            String shown = shownFile(b);
+            assertEquals(List.of(1L, shown), tabStop(b), "one file tab is a Tab stop: the shown file's");
+            b.js("document.querySelector('#source-tabs .tab[tabindex=\"0\"]').focus();");
+            press(b, Keys.ARROW_RIGHT);
+            String next = focusedFile(b);
+            assertNotEquals(shown, next, "→ moves to the next file's tab");
+            assertFalse(next.isEmpty(), "→ keeps the focus on a file tab");
+            assertEquals(401, b.step(), "→ on a file tab does not step");
+            press(b, Keys.HOME);
+            String first = focusedFile(b);
+            press(b, Keys.ARROW_LEFT);
+            String last = focusedFile(b);
+            assertNotEquals(first, last, "← on the first tab goes round to the last");
+            press(b, Keys.HOME);
+            press(b, Keys.END);
+            assertEquals(last, focusedFile(b), "Home and End go to the first and last tabs");
+            press(b, Keys.ARROW_RIGHT);
+            assertEquals(first, focusedFile(b), "→ on the last tab goes round to the first");
+            if (first.equals(shown)) {
+                press(b, Keys.ARROW_RIGHT);
+            }
+            next = focusedFile(b);
+            assertEquals(shown, shownFile(b), "moving along the tabs opens nothing");
+            press(b, Keys.ENTER);
+            assertEquals(next, shownFile(b), "Enter opens the focused tab's file");
+            assertEquals(401, b.idleStep(), "nothing stepped");
+            press(b, Keys.TAB);
+            assertEquals("", focusedFile(b), "Tab leaves the tabs in one press");
+            new Actions(b.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            assertEquals(next, focusedFile(b), "Shift+Tab comes back to the tab last used");
+            assertEquals(List.of(1L, next), tabStop(b));
+            b.js("document.getElementById('btn-step').focus();");
+            press(b, Keys.ARROW_RIGHT);
+            b.waitStep(402);
+            assertEquals(1L, tabStop(b).get(0), "still one Tab stop after the view follows a task");
+            assertEquals(shownFile(b), tabStop(b).get(1), "and it is the shown file's tab");
         }
     }
 
