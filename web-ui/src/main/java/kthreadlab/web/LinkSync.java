@@ -81,8 +81,14 @@ final class LinkSync {
      * Run to end, a search) moves the view, and LINK_SETTLE_MS after the last change when idle.
      * Writing it forces a synchronous layout of the whole page, too slow for every step.
      * #page[data-link] is "pending" until the address bar shows the view (tests wait on it).
+     * An embedded view's link to the full app is written at once (it forces no layout), so a
+     * reader who opens it mid-Play gets the step shown.
      */
     void viewChanged() {
+        View v = page.view();
+        if (v != null && v.embed && scenarioPart != null) {
+            embedOpen(ShareLinks.link(scenarioPart, v));
+        }
         if (!dirty) {
             dirty = true;
             Dom.byId("page").setAttribute("data-link", "pending");
@@ -129,9 +135,6 @@ final class LinkSync {
         String l = link();
         if (l != null) {
             Dom.replaceFragment(l.substring(1));
-            if (page.view().embed) {
-                embedOpen(l);
-            }
         }
     }
 

@@ -39,7 +39,7 @@ class EmbedTest {
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(60)).until(d ->
                 "true".equals(b.byId("page").getDomAttribute("data-ready"))
                     && "false".equals(b.byId("page").getDomAttribute("data-busy"))
-                    && b.linkSettled()); // the link back is written with the address bar, once the view settles
+                    && b.linkSettled());
             long scrollH = ((Number) b.js("return document.documentElement.scrollHeight")).longValue();
             long scrollW = ((Number) b.js("return document.documentElement.scrollWidth")).longValue();
             long innerH = ((Number) b.js("return innerHeight")).longValue();
@@ -51,15 +51,20 @@ class EmbedTest {
             assertTrue(b.byId("cpu-cards").isDisplayed(), "the CPUs are beside the source");
             String back = b.byId("embed-open").getDomAttribute("href");
             assertTrue(back.endsWith("#v=1&preset=run-stop&step=30"), "the link back opens the same view: " + back);
-            b.click("btn-step");
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10)).until(d ->
-                b.byId("embed-open").getDomAttribute("href").endsWith("&step=31"));
+            // the link back follows the view at once, before the address bar is written
+            @SuppressWarnings("unchecked")
+            java.util.List<String> now = (java.util.List<String>) b.js("document.getElementById('btn-step').click();"
+                + "const p = document.getElementById('page');"
+                + "return [p.dataset.step, p.dataset.link, document.getElementById('embed-open').getAttribute('href')];");
+            assertEquals("31", now.get(0));
+            assertEquals("pending", now.get(1), "the address bar waits for the view to settle");
+            assertTrue(now.get(2).endsWith("#v=1&preset=run-stop&step=31"), "the link back is already at step 31: " + now.get(2));
             assertTrue(b.byId("lang").isDisplayed(), "the embed has a language switch");
             new Select(b.byId("lang")).selectByValue("zh");
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30)).until(d ->
                 "zh".equals(b.byId("page").getDomAttribute("data-notes")));
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30)).until(d ->
-                b.byId("embed-open").getDomAttribute("href").contains("lang=zh")); // written when the view settles
+                b.byId("embed-open").getDomAttribute("href").contains("lang=zh"));
             b.driver.switchTo().defaultContent();
             b.screenshot("embed-in-blog-column");
         }
