@@ -47,10 +47,19 @@ final class SourcePane implements Pane {
         /** Index of its first and one past its last line in SourceFile.lines(). */
         final int from;
         final int to;
-        final HTMLElement el;
+        /** Its box in the file's column: empty (of its height) or holding its rows. */
+        HTMLElement el;
         /** Its height in px: measured while it was live, else estimated. */
         int height;
         boolean live;
+        /**
+         * Its rows built ahead of need (prebuild), bare and out of the DOM: the box that replaces
+         * `el` when the chunk is rendered, and its rows in line order; null when none.
+         */
+        HTMLElement ready;
+        HTMLElement[] readyRows;
+        /** Its rows in line order while live. */
+        HTMLElement[] rows;
 
         Chunk(int from, int to, HTMLElement el, int height) {
             this.from = from;
@@ -80,6 +89,8 @@ final class SourcePane implements Pane {
         /** Scroll position and height last seen (px), where rows are rendered on a switch back. */
         int top;
         int height;
+        /** Chunks before this one were looked at by prebuild. */
+        int prebuilt;
 
         FileView(SourceFile file, HTMLElement root) {
             this.file = file;
@@ -624,31 +635,54 @@ final class SourcePane implements Pane {
             return;
         }
         c.live = true;
-        c.el.removeAttribute("style");
+        if (c.ready == null) {
+            build(v, c);
+        }
+        // one DOM change: the box of rows built apart replaces the empty box of the chunk's height
+        c.el.getParentNode().replaceChild(c.ready, c.el);
+        c.el = c.ready;
+        HTMLElement[] rows = c.readyRows;
+        c.rows = rows;
+        c.ready = null;
+        c.readyRows = null;
+        List<SourceLine> lines = v.file.lines();
+        for (int i = c.from; i < c.to; i++) {
+            int n = lines.get(i).number();
+            HTMLElement row = rows[i - c.from];
+            v.rows.put(n, row);
+            if (n == targetLine && v.file.path().equals(targetFile)) {
+                row.getClassList().add("target");
+            }
+            v.marks.drawFresh(n, row);
+        }
+    }
+
+    /** Builds a chunk's bare rows (with folds and notes) in a box out of the DOM: c.ready, c.readyRows. */
+    private void build(FileView v, Chunk c) {
+        HTMLElement box = Dom.el("div", "chunk");
+        HTMLElement[] rows = new HTMLElement[c.to - c.from];
         List<SourceLine> lines = v.file.lines();
         for (int i = c.from; i < c.to; i++) {
             SourceLine l = lines.get(i);
             int n = l.number();
             int prev = i > 0 ? lines.get(i - 1).number() : 0;
             if (prev > 0 && n > prev + 1) {
-                Dom.add(c.el, "div", "fold", "⋯ lines " + (prev + 1) + "–" + (n - 1) + " not shown");
+                Dom.add(box, "div", "fold", "⋯ lines " + (prev + 1) + "–" + (n - 1) + " not shown");
             }
             String purpose = purpose(v, n);
             if (purpose != null) {
-                note(Dom.add(c.el, "div", "note purpose", v.starts.get(n).key() + ": " + purpose));
+                note(Dom.add(box, "div", "note purpose", v.starts.get(n).key() + ": " + purpose));
             }
             HTMLElement row = renderRow(v, l);
-            c.el.appendChild(row);
-            v.rows.put(n, row);
-            if (n == targetLine && v.file.path().equals(targetFile)) {
-                row.getClassList().add("target");
-            }
-            v.marks.drawFresh(n, row);
+            box.appendChild(row);
+            rows[i - c.from] = row;
             String text = v.lineNotes.get(n);
             if (text != null) {
-                note(Dom.add(c.el, "div", "note", text));
+                note(Dom.add(box, "div", "note", text));
             }
         }
+        c.ready = box;
+        c.readyRows = rows;
     }
 
     /** One bare source row: its number (a link to Elixir) and its code. */
@@ -667,11 +701,22 @@ final class SourcePane implements Pane {
         return row;
     }
 
-    /** Takes a chunk's rows out of the DOM; its box keeps their height. */
+    /**
+     * Takes a chunk's rows out of the DOM; an empty box keeps their height. The rows of a chunk
+     * holding an annotated line are kept for its next render (bare: a chunk holding a mark or the
+     * target is never emptied, and a row unmarked ends as built, LineMarks and LineLinks).
+     */
     private void empty(FileView v, Chunk c) {
         c.live = false;
-        Dom.clear(c.el);
-        c.el.setAttribute("style", "height:" + c.height + "px");
+        HTMLElement box = Dom.el("div", "chunk");
+        box.setAttribute("style", "height:" + c.height + "px");
+        c.el.getParentNode().replaceChild(box, c.el);
+        if (holdsNote(v, c)) {
+            c.ready = c.el;
+            c.readyRows = c.rows;
+        }
+        c.el = box;
+        c.rows = null;
         List<SourceLine> lines = v.file.lines();
         for (int i = c.from; i < c.to; i++) {
             v.rows.remove(lines.get(i).number());
@@ -679,11 +724,37 @@ final class SourcePane implements Pane {
         }
     }
 
-    /** Creates the views of files ahead of need until the deadline; true while some file has none. */
+    /**
+     * Creates the views of files ahead of need until the deadline, then builds (out of the DOM) the
+     * rows of the chunks holding an annotated line: the lines the simulator stops at, so the chunks
+     * a seek marks. A seek then only puts them in. True while some work remains.
+     */
     boolean prebuild(double deadline) {
         for (SourceFile f : corpus.files()) {
             view(f);
             if (Dom.now() >= deadline) {
+                return true;
+            }
+        }
+        for (SourceFile f : corpus.files()) {
+            FileView v = view(f);
+            for (; v.prebuilt < v.chunks.size(); v.prebuilt++) {
+                Chunk c = v.chunks.get(v.prebuilt);
+                if (!c.live && c.ready == null && holdsNote(v, c)) {
+                    build(v, c);
+                    if (Dom.now() >= deadline) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsNote(FileView v, Chunk c) {
+        List<SourceLine> lines = v.file.lines();
+        for (int i = c.from; i < c.to; i++) {
+            if (v.lineNotes.containsKey(lines.get(i).number())) {
                 return true;
             }
         }

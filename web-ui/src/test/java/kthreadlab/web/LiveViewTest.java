@@ -249,6 +249,7 @@ class LiveViewTest {
         b.open("#preset=many-threads&step=0");
         b.waitRecorded(60_000);
         Map<Long, String> views = new LinkedHashMap<>();
+        Map<Long, Map<String, String>> rows = new HashMap<>();
         for (long n : targets) {
             b.js("const s = document.getElementById('scrubber'); s.value = String(arguments[0]);"
                 + "s.dispatchEvent(new Event('input', {bubbles: true}));", n);
@@ -259,6 +260,7 @@ class LiveViewTest {
             if (n == 59_999 || n == 45_100 || n == 44_444) {
                 afterFrame();
                 views.put(n, stateView());
+                rows.put(n, sourceRows());
             }
         }
         for (Map.Entry<Long, String> e : views.entrySet()) {
@@ -266,7 +268,25 @@ class LiveViewTest {
             b.waitStep(e.getKey());
             afterFrame();
             assertEquals(e.getValue(), stateView(), "step " + e.getKey() + " reached by seeks, and by a fresh load");
+            // every source row both have in the DOM, marked or not, is the same (rows are built ahead and reused)
+            Map<String, String> fresh = sourceRows();
+            int both = 0;
+            for (Map.Entry<String, String> r : rows.get(e.getKey()).entrySet()) {
+                if (fresh.containsKey(r.getKey())) {
+                    assertEquals(fresh.get(r.getKey()), r.getValue(), "step " + e.getKey() + ", source line " + r.getKey());
+                    both++;
+                }
+            }
+            assertTrue(both >= SourcePane.CHUNK, "step " + e.getKey() + ": " + both + " source rows in both");
         }
+    }
+
+    /** The shown source file's rows in the DOM, by line number: their markup with the notes that follow them. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> sourceRows() {
+        return (Map<String, String>) b.js("const m = {}; for (const r of document.querySelectorAll('#source .file.shown .line')) {"
+            + " let h = r.outerHTML; for (let n = r.nextElementSibling; n && !n.classList.contains('line'); n = n.nextElementSibling)"
+            + " h += n.outerHTML; m[r.dataset.line] = h; } return m;");
     }
 
     /**
