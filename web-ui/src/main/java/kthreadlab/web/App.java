@@ -32,8 +32,15 @@ public final class App {
     private final Pane[] panes;
     /** The source pane: drawn at every step, but during Play at most every PLAY_SOURCE_MS, in a slice of its own. */
     private final PlayApart sourceApart;
-    /** The large tables: drawn at every step, but during Play at most every PLAY_FULL_MS, in a slice of their own. */
-    private final PlayApart largeApart;
+    /**
+     * The large tables: drawn at every step, but during Play at most every PLAY_FULL_MS, each in a
+     * slice of its own. The task table comes first: at a job's end it may grow tall enough to push
+     * the kernel objects out of view, whose layout the browser then skips (content-visibility);
+     * drawn in the same frame, the objects were laid out in full (Run to end on many-threads: a
+     * frame of 3,000 objects, 35-45 ms of layout).
+     */
+    private final PlayApart tasksApart;
+    private final PlayApart objectsApart;
     /** Drawn after the others, also when the step cannot be shown. */
     private final Pane[] runPanes;
     private final Controls controls;
@@ -87,7 +94,8 @@ public final class App {
         timeline = new TimelinePane(ns -> intent("timeline", () -> nav.go(nav.history().stepAtTime(ns))));
         panes = new Pane[] {new CpuPane(Dom.byId("cpu-cards")), new StripPane(Dom.byId("strip"))};
         sourceApart = new PlayApart(PLAY_SOURCE_MS, source);
-        largeApart = new PlayApart(PLAY_FULL_MS, tasks, new ObjectsPane(), new PoolsPane());
+        tasksApart = new PlayApart(PLAY_FULL_MS, tasks);
+        objectsApart = new PlayApart(PLAY_FULL_MS, new ObjectsPane(), new PoolsPane());
         runPanes = new Pane[] {new BugBanner(), new EventLog(Dom.byId("log-lines"), Dom.byId("log-count")), timeline};
         controls = new Controls(this, nav);
     }
@@ -285,12 +293,21 @@ public final class App {
 
             @Override
             public boolean playLagging() {
-                return sourceApart.drawIfLagging(shown) || largeApart.drawIfLagging(shown);
+                return sourceApart.drawIfLagging(shown) || tasksApart.drawIfLagging(shown)
+                    || objectsApart.drawIfLagging(shown);
             }
 
             @Override
             public boolean drawNextPart() {
-                if (largeApart.draw(shown)) {
+                if (tasksApart.draw(shown)) {
+                    objectsWait = true;
+                    return false;
+                }
+                if (objectsWait) {
+                    objectsWait = false;
+                    return false;
+                }
+                if (objectsApart.draw(shown)) {
                     return !runStale;
                 }
                 drawRun();
@@ -353,9 +370,9 @@ public final class App {
     /**
      * Draws a step: ALL at once; PLAY_FRAME without the source pane and the large tables (Play draws
      * each in a slice of its own, playLagging, at most every PLAY_SOURCE_MS and PLAY_FULL_MS);
-     * STAGED the controls and the small panes now, the large tables and then the run panes at the
-     * next calls of drawNextPart (a job calls it once per frame, so that no frame lays out the
-     * whole page).
+     * STAGED the controls and the small panes now, the task table, the kernel objects and then the
+     * run panes at the next calls of drawNextPart (a job calls it once per frame, so that no frame
+     * lays out the whole page).
      */
     private void render(Snapshot s, Navigator.Draw how) {
         Dom.setClass(Dom.byId("state"), "stale", s == null);
@@ -366,7 +383,8 @@ public final class App {
             controls.showFollowChoices(s, follow.choice());
         }
         shown = new StepView(nav.history(), nav.position(), s, follow.choice());
-        largeApart.stale = s != null;
+        tasksApart.stale = s != null;
+        objectsApart.stale = s != null;
         sourceApart.stale = s != null;
         runStale = true;
         if (s != null) {
@@ -380,7 +398,8 @@ public final class App {
         controls.update(shown.history, shown.step, nav.playing());
         statusLine.render(shown);
         if (how == Navigator.Draw.ALL) {
-            largeApart.draw(shown);
+            tasksApart.draw(shown);
+            objectsApart.draw(shown);
         }
         if (how != Navigator.Draw.STAGED) {
             drawRun();
@@ -433,6 +452,14 @@ public final class App {
             links.viewChanged();
         }
     }
+
+    /**
+     * A job's last step: the task table was drawn a frame ago, and the kernel objects wait one more.
+     * Chromium skips a content-visibility: auto element that has left the view only from the frame
+     * after the one that laid it out of view; drawn in that frame, the objects (a thousand elements
+     * at the end of many-threads) were laid out although no longer in view.
+     */
+    private boolean objectsWait;
 
     /** Whether the run panes show the view shown (see render). */
     private boolean runStale;

@@ -202,6 +202,24 @@ class LiveViewTest {
         }
     }
 
+    /**
+     * Run to end from a fresh load draws the last step in parts, a frame apart (the kernel objects,
+     * by then pushed out of view by the grown task table, last but one); once it is done, every
+     * pane shows the run's last step.
+     */
+    @Test
+    void runToEndShowsTheLastStepInEveryPane() {
+        History h = Jvm.history("many-threads");
+        b.open("#preset=many-threads&step=0");
+        b.click("btn-end");
+        assertEquals(h.recorded(), b.idleStep());
+        assertPanesShow(Jvm.at("many-threads", h.recorded()), "run to end");
+        assertTrue(b.byId("log-count").getText().startsWith(Fmt.count(h.tracepoints().size(), "event")),
+            b.byId("log-count").getText());
+        assertTrue(b.byId("status").getText().contains("step " + h.recorded() + " of " + h.recorded()),
+            b.byId("status").getText());
+    }
+
     /** Clicks Step then Step back n times inside the page, comparing the views; returns the steps that differed. */
     private static final String STEP_BACK_LOOP = "const n = arguments[0];"
         + "const step = document.getElementById('btn-step'), back = document.getElementById('btn-back');"

@@ -63,7 +63,7 @@ public final class PageProfile {
             } else {
                 b.open("#v=1&preset=" + preset + "&step=0");
                 b.js("window.benchLong = []; new PerformanceObserver(l => l.getEntries().forEach(e =>"
-                    + " window.benchLong.push(Math.round(e.duration)))).observe({type: 'longtask'});");
+                    + " window.benchLong.push(Math.round(e.duration)))).observe({type: 'longtask'}); window.kthreadlabResetLongestSlice();");
             }
             b.driver.executeCdpCommand("Profiler.enable", Map.of());
             b.driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 200));
@@ -80,7 +80,8 @@ public final class PageProfile {
             Map<String, Object> profile = (Map<String, Object>) b.driver.executeCdpCommand("Profiler.stop", Map.of())
                 .get("profile");
             if (!what.equals("seek")) {
-                System.out.println("long tasks (ms): " + b.js("return window.benchLong;"));
+                System.out.println("long tasks (ms): " + b.js("return window.benchLong;")
+                    + "; the page's longest slice: " + b.js("return window.kthreadlabLongestSlice();") + " ms");
             }
             print(profile);
         }
@@ -278,7 +279,12 @@ public final class PageProfile {
         found.sort((a, c) -> Double.compare(c[0], a[0]));
         for (int k = 0; k < Math.min(Integer.getInteger("slices", 5), found.size()); k++) {
             double[] f = found.get(k);
-            System.out.printf("page task %d: %.1f ms%n", k + 1, f[0]);
+            double gap = 0;
+            for (int i = (int) f[1]; i < (int) f[2]; i++) {
+                gap = Math.max(gap, i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() / 1000 : 0);
+            }
+            System.out.printf("page task %d: %.1f ms (%d samples, the longest gap between two %.1f ms)%n", k + 1, f[0],
+                (int) (f[2] - f[1]), gap);
             Map<String, Double> t = totals(samples, deltas, byId, parent, (int) f[1], (int) f[2]);
             t.entrySet().stream().sorted((a, c) -> Double.compare(c.getValue(), a.getValue()))
                 .filter(e -> e.getValue() >= f[0] / 20).limit(Integer.getInteger("top", 45))
