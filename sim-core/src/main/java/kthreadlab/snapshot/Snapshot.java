@@ -16,6 +16,7 @@ import kthreadlab.state.TaskState;
 import kthreadlab.state.Work;
 import kthreadlab.state.Worker;
 import kthreadlab.state.WorkerPool;
+import kthreadlab.state.Workqueue;
 import kthreadlab.state.Workqueues;
 
 /**
@@ -202,6 +203,10 @@ public final class Snapshot {
         /** Workers running an item: their task, and the item's "name (function)". */
         public final List<Integer> busy;
         public final List<String> busyWork;
+        /** pool->mayday_timer is pending: the manager is trying to create a worker (maybe_create_worker). */
+        public final boolean maydayTimer;
+        /** The workqueues whose wq->maydays holds this pool (their rescuer was called), in creation order. */
+        public final List<String> maydays;
 
         PoolView(Workqueues wq, WorkerPool p) {
             this.id = p.id;
@@ -235,6 +240,14 @@ public final class Snapshot {
                 items.add(item(wq.work(w)));
             }
             this.worklist = Collections.unmodifiableList(items);
+            this.maydayTimer = p.maydayTimerArmed;
+            List<String> called = new ArrayList<>();
+            for (Workqueue q : wq.wqs) {
+                if (q.maydays.contains(p.id)) {
+                    called.add(q.name);
+                }
+            }
+            this.maydays = Collections.unmodifiableList(called);
         }
 
         private static String item(Work w) {

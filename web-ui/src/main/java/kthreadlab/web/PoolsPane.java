@@ -7,7 +7,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The workqueue worker pools (struct worker_pool): workers, idle_list, nr_running, the worklist
- * head first, and the workers running an item. A row is rebuilt only when its pool changes.
+ * head first (with the pool's mayday state under it), and the workers running an item. A row is rebuilt only when its pool changes.
  */
 final class PoolsPane implements Pane {
     private final HTMLElement card = Dom.byId("obj-pools-card");
@@ -47,6 +47,7 @@ final class PoolsPane implements Pane {
         for (String item : p.worklist) {
             Dom.add(wl, "div", "item", item);
         }
+        mayday(wl, p);
         HTMLElement busy = Dom.add(tr, "td", "busy");
         if (p.busy.isEmpty()) {
             Dom.add(busy, "span", "muted", "none");
@@ -57,6 +58,16 @@ final class PoolsPane implements Pane {
             Dom.addText(d, " " + p.busyWork.get(i));
         }
         return tr;
+    }
+
+    /** Under the worklist: the mayday timer while it is pending, and each workqueue whose rescuer the pool called. */
+    private static void mayday(HTMLElement cell, Snapshot.PoolView p) {
+        if (p.maydayTimer) {
+            Dom.add(cell, "div", "mayday muted", "mayday_timer pending");
+        }
+        for (String wq : p.maydays) {
+            Dom.add(cell, "div", "mayday", "on " + wq + "'s maydays: its rescuer is called");
+        }
     }
 
     /** Task chips; the pool's manager (POOL_MANAGER_ACTIVE) is marked. */
@@ -77,6 +88,7 @@ final class PoolsPane implements Pane {
         return x.id == y.id && x.nrWorkers == y.nrWorkers && x.nrIdle == y.nrIdle && x.nrRunning == y.nrRunning
             && x.managerTask == y.managerTask && x.workers.equals(y.workers) && x.idle.equals(y.idle)
             && x.busy.equals(y.busy) && x.busyWork.equals(y.busyWork) && x.worklist.equals(y.worklist)
+            && x.maydayTimer == y.maydayTimer && x.maydays.equals(y.maydays)
             && TaskChip.same(a, b, y.workers);
     }
 }

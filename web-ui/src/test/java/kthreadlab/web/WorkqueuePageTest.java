@@ -15,7 +15,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The workqueue presets in the page: kworkers appear in the task table named as ps names them, and
- * the worker pools in the kernel objects follow an item from the worklist to a worker and back.
+ * the worker pools in the kernel objects follow an item from the worklist to a worker and back, and
+ * a pool that cannot create a worker calls its workqueue's rescuer.
  */
 class WorkqueuePageTest {
     /** The first step at which some task's ps name is `ps`, in the JVM simulator. */
@@ -105,6 +106,33 @@ class WorkqueuePageTest {
             assertTrue(b.byId("obj-pools-card").isDisplayed());
             b.open("#v=1&preset=seed&step=5");
             assertTrue(!b.byId("obj-pools-card").isDisplayed(), "no pools without workqueues");
+            List<String> severe = b.severeLogs();
+            assertTrue(severe.isEmpty(), "browser log has SEVERE entries: " + severe);
+        }
+    }
+
+    @Test
+    void aPoolThatCannotCreateAWorkerCallsTheRescuerWhoRunsTheItem() throws Exception {
+        long armed = poolStep("wq-mayday", 0, p -> p.maydayTimer && !p.worklist.isEmpty() && p.busy.isEmpty());
+        long called = poolStep("wq-mayday", armed, p -> p.maydays.contains("reclaim_wq"));
+        long rescued = poolStep("wq-mayday", called, p -> !p.busyWork.isEmpty());
+        long after = poolStep("wq-mayday", rescued, p -> p.busy.isEmpty() && p.worklist.isEmpty() && p.maydays.isEmpty()
+            && p.workers.size() == p.nrWorkers);
+        try (Browser b = new Browser(1280, 800)) {
+            b.open("#v=1&preset=wq-mayday&step=" + armed);
+            String a = poolRow(b, 2);
+            assertTrue(a.contains("mayday_timer pending") && !a.contains("maydays"), "the manager is trying: " + a);
+            b.open("#v=1&preset=wq-mayday&step=" + called);
+            String c = poolRow(b, 2);
+            assertTrue(c.contains("on reclaim_wq's maydays: its rescuer is called") && c.contains("busy=none"), c);
+            b.open("#v=1&preset=wq-mayday&step=" + rescued);
+            String r = poolRow(b, 2);
+            assertTrue(r.contains("busy=reclaim_wq-") && r.contains("_fn)"), "the rescuer runs the item: " + r);
+            assertTrue(r.contains("reclaim_wq") && r.indexOf("workers=") < r.indexOf("reclaim_wq"), "attached to the pool: " + r);
+            b.open("#v=1&preset=wq-mayday&step=" + after);
+            String d = poolRow(b, 2);
+            assertTrue(!d.contains("maydays") && !d.contains("reclaim_wq") && d.contains("worklist=empty"),
+                "done, the rescuer detached: " + d);
             List<String> severe = b.severeLogs();
             assertTrue(severe.isEmpty(), "browser log has SEVERE entries: " + severe);
         }
