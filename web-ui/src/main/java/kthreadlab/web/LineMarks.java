@@ -249,8 +249,18 @@ final class LineMarks {
         return true;
     }
 
+    /** Cursors made so far, full chips and swatches (TaskChip.Made: a clone is cheaper than a build). */
+    private static final TaskChip.Made FULL = new TaskChip.Made();
+    private static final TaskChip.Made MINI = new TaskChip.Made();
+
     /** A task's cursor: a chip with its name, or past FULL_CHIPS a swatch with its name as label. */
     private static HTMLElement chip(Snapshot.TaskView t, int slot, boolean full) {
+        TaskChip.Made made = full ? FULL : MINI;
+        HTMLElement c = made.get(t, slot);
+        return c != null ? c : made.put(t, slot, build(t, slot, full));
+    }
+
+    private static HTMLElement build(Snapshot.TaskView t, int slot, boolean full) {
         String name = Fmt.task(t);
         HTMLElement chip;
         if (full) {
