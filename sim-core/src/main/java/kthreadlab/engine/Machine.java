@@ -117,7 +117,8 @@ public final class Machine {
     }
 
     /**
-     * A deep copy of o, but the tasks `earlier` may give (see checkpoint) are taken from it, and
+     * A deep copy of o, but the tasks, completions and create infos `earlier` may give (see
+     * checkpoint) are taken from it, and
      * with `lend` o's tasks are shared until touched (see replayCopy).
      */
     private Machine(Machine o, Machine earlier, boolean lend) {
@@ -140,13 +141,20 @@ public final class Machine {
                 tasks.add(i < shared && t.touchEpoch <= earlier.originEpoch ? earlier.tasks.get(i) : t.copy());
             }
         }
+        // A checkpoint takes the completions and create infos of `earlier` that are as they are now
+        // (checkpoints are never changed, so they may share them; a run keeps every create info
+        // it ever made, and copying them all at every checkpoint was most of a long run's heap).
         this.completions = new ArrayList<>(o.completions.size());
-        for (Completion c : o.completions) {
-            completions.add(c.copy());
+        for (int i = 0; i < o.completions.size(); i++) {
+            Completion c = o.completions.get(i);
+            Completion e = earlier != null && i < earlier.completions.size() ? earlier.completions.get(i) : null;
+            completions.add(e != null && e.sameAs(c) ? e : c.copy());
         }
         this.createInfos = new ArrayList<>(o.createInfos.size());
-        for (KthreadCreateInfo k : o.createInfos) {
-            createInfos.add(k.copy());
+        for (int i = 0; i < o.createInfos.size(); i++) {
+            KthreadCreateInfo k = o.createInfos.get(i);
+            KthreadCreateInfo e = earlier != null && i < earlier.createInfos.size() ? earlier.createInfos.get(i) : null;
+            createInfos.add(e != null && e.sameAs(k) ? e : k.copy());
         }
         this.kthreadCreateList = new ArrayList<>(o.kthreadCreateList);
         this.kthreadCreateLock = o.kthreadCreateLock.copy();

@@ -28,4 +28,9 @@ public final class Completion {
     public Completion copy() {
         return new Completion(this);
     }
+
+    /** Whether o holds what this one holds (a copy of one of them would equal the other). */
+    public boolean sameAs(Completion o) {
+        return id == o.id && done == o.done && label.equals(o.label) && waiters.equals(o.waiters);
+    }
 }

@@ -45,4 +45,14 @@ public final class KthreadCreateInfo {
     public KthreadCreateInfo copy() {
         return new KthreadCreateInfo(this);
     }
+
+    /**
+     * Whether o holds what this one holds (a copy of one of them would equal the other): the same
+     * request, and as far along (a lifecycle only grows, so the same length is the same lines).
+     */
+    public boolean sameAs(KthreadCreateInfo o) {
+        return id == o.id && done == o.done && result == o.result && stage == o.stage
+            && history.size() == o.history.size() && data == o.data && creatorTask == o.creatorTask
+            && threadfn.equals(o.threadfn) && namefmt.equals(o.namefmt) && fail.equals(o.fail);
+    }
 }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Checkpoints share the tasks the machine has not touched since the previous checkpoint
- * (Machine.checkpoint): each checkpoint, field by field, equals a full copy made at the same step.
- * This fails when a step changes a task without touching it. And a replay copy of a checkpoint
+ * Checkpoints share the tasks the machine has not touched since the previous checkpoint, and the
+ * completions and create infos that are as they were then (Machine.checkpoint): each checkpoint,
+ * field by field, equals a full copy made at the same step. This fails when a step changes a task
+ * without touching it, or when a shared completion or create info differs from the machine's. And a replay copy of a checkpoint
  * (Machine.replayCopy: it shares the checkpoint's tasks until it touches them), stepped on, ends
  * equal to a full copy stepped as far, and leaves the checkpoint as it was.
  */
@@ -42,9 +43,10 @@ class CheckpointSharingTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Presets.Preset p : Presets.all()) {
             tests.add(DynamicTest.dynamicTest(p.name, () -> {
-                int shared = check(p.name, p.scenario);
+                int[] shared = check(p.name, p.scenario);
                 if (p.name.equals("many-threads")) {
-                    assertTrue(shared > 0, "many-threads' checkpoints share some tasks");
+                    assertTrue(shared[0] > 0, "many-threads' checkpoints share some tasks");
+                    assertTrue(shared[1] > 0, "many-threads' checkpoints share some create infos");
                 }
             }));
         }
@@ -57,16 +59,19 @@ class CheckpointSharingTest {
         Rng r = new Rng(0x7368617265L);
         int shared = 0;
         for (int i = 0; i < GENERATED; i++) {
-            shared += check("generated " + i, GeneratedScenariosTest.scenario(r, i));
+            shared += check("generated " + i, GeneratedScenariosTest.scenario(r, i))[0];
         }
         assertTrue(shared > 0, "generated scenarios' checkpoints share some tasks");
     }
 
-    /** Checks every EVERY-th step's checkpoint of `s` up to STEPS; returns how many tasks were shared. */
-    private static int check(String name, Scenario s) throws IllegalAccessException {
+    /**
+     * Checks every EVERY-th step's checkpoint of `s` up to STEPS; returns how many tasks and how
+     * many create infos were shared.
+     */
+    private static int[] check(String name, Scenario s) throws IllegalAccessException {
         Machine m = Boot.machine(s);
         Machine earlier = m.checkpoint(null);
-        int shared = 0;
+        int[] shared = new int[2];
         for (int n = 1; n <= STEPS && m.step(s.until); n++) {
             if (n % EVERY != 0) {
                 continue;
@@ -80,8 +85,13 @@ class CheckpointSharingTest {
             for (int i = 0; i < c.tasks.size(); i++) {
                 same(full.tasks.get(i), c.tasks.get(i), name + " step " + n + " task " + i);
                 if (i < earlier.tasks.size() && c.tasks.get(i) == earlier.tasks.get(i)) {
-                    shared++;
+                    shared[0]++;
                 }
+            }
+            same(full.completions, c.completions, name + " step " + n + " completions");
+            same(full.createInfos, c.createInfos, name + " step " + n + " create infos");
+            for (int i = 0; i < c.createInfos.size() && i < earlier.createInfos.size(); i++) {
+                shared[1] += c.createInfos.get(i) == earlier.createInfos.get(i) ? 1 : 0;
             }
             earlier = c;
         }
@@ -104,6 +114,8 @@ class CheckpointSharingTest {
         }
         same(f.tasks, r.tasks, where + ", replayed tasks");
         same(asTaken.tasks, c.tasks, where + ", the checkpoint after the replay");
+        same(asTaken.createInfos, c.createInfos, where + ", the checkpoint's create infos after the replay");
+        same(asTaken.completions, c.completions, where + ", the checkpoint's completions after the replay");
     }
 
     /** a and b hold the same values, field by field, down to primitives and strings (TaskStruct.touchEpoch aside). */
