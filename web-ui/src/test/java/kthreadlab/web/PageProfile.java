@@ -15,7 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * `seektimes` profiles nothing: it times PageBench's 80 seeks three times over and prints the
  * median and p90 of the first pass and of the better of the other two (less moved by the load and
  * by first-time work: trace lines formatted, source rows built), then each seek's step, times and
- * the source file shown after it. -Dcallers=NAME adds who called NAME; -Dtree=NAME the call tree
+ * the source file shown after it. `live PRESET` prints what the heap holds after Run to end, by
+ * the function that allocated it. -Dcallers=NAME adds who called NAME; -Dtree=NAME the call tree
  * below it (-Dtreedepth levels, 8).
  */
 public final class PageProfile {
@@ -49,6 +50,10 @@ public final class PageProfile {
                     + "const best = t[1].map((x, i) => Math.min(x, t[2][i]));"
                     + "return 'first pass: median ' + at(t[0], 0.5) + ' p90 ' + at(t[0], 0.9) + '; best of passes 2-3: median '"
                     + " + at(best, 0.5) + ' p90 ' + at(best, 0.9) + '\\n' + v.map((x, i) => x + ' ' + t[0][i].toFixed(1) + ' ' + best[i].toFixed(1) + ' ' + files[i]).join('\\n');"));
+                return;
+            }
+            if (what.equals("live")) {
+                live(b, preset);
                 return;
             }
             if (what.equals("parts")) {
@@ -85,6 +90,37 @@ public final class PageProfile {
             }
             print(profile);
         }
+    }
+
+    /**
+     * What the heap holds after Run to end, by the function that allocated it: a sampling heap
+     * profile that leaves out what garbage collection freed (what recording keeps, which every
+     * scavenge copies until it is promoted).
+     */
+    @SuppressWarnings("unchecked")
+    private static void live(Browser b, String preset) {
+        b.open("#v=1&preset=" + preset + "&step=0");
+        b.driver.executeCdpCommand("HeapProfiler.enable", Map.of());
+        b.driver.executeCdpCommand("HeapProfiler.startSampling", Map.of("samplingInterval", 4096));
+        try {
+            PageBench.playOrRunToEnd(b, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        b.driver.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        Map<String, Object> p = (Map<String, Object>) b.driver.executeCdpCommand("HeapProfiler.stopSampling", Map.of())
+            .get("profile");
+        Map<String, Double> self = new HashMap<>();
+        List<Map<String, Object>> todo = new ArrayList<>();
+        todo.add((Map<String, Object>) p.get("head"));
+        while (!todo.isEmpty()) {
+            Map<String, Object> n = todo.remove(todo.size() - 1);
+            self.merge(name(n), ((Number) n.get("selfSize")).doubleValue() / 1e6, Double::sum);
+            todo.addAll((List<Map<String, Object>>) n.getOrDefault("children", List.of()));
+        }
+        System.out.printf("sampled live heap after Run to end: %.1f MB%n",
+            self.values().stream().mapToDouble(Double::doubleValue).sum());
+        top("live MB by allocating function", self);
     }
 
     /** Seek and Step medians (DOM / + layout) with each pane hidden in turn. */

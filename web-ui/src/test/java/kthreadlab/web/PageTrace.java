@@ -147,6 +147,19 @@ public final class PageTrace {
             }
         }
         System.out.printf("main thread: %d tasks, %.0f ms thread time%n", tasks.size(), cpu);
+        for (String gc : new String[] {"MinorGC", "MajorGC"}) {
+            double sum = 0;
+            double most = 0;
+            int count = 0;
+            for (Map<String, Object> e : on) {
+                if (gc.equals(e.get("name"))) {
+                    sum += num(e.get("tdur")) / 1000;
+                    most = Math.max(most, num(e.get("tdur")) / 1000);
+                    count++;
+                }
+            }
+            System.out.printf("  %s: %d, %.0f ms thread time, the longest %.1f ms%n", gc, count, sum, most);
+        }
         tasks.sort((a, c) -> Double.compare(num(c.get("tdur")), num(a.get("tdur"))));
         int n = Math.min(Integer.getInteger("tasks", 8), tasks.size());
         if (n > 0) {
