@@ -120,7 +120,9 @@ public final class PageProfile {
         }
         System.out.printf("sampled live heap after Run to end: %.1f MB%n",
             self.values().stream().mapToDouble(Double::doubleValue).sum());
-        top("live MB by allocating function", self);
+        System.out.println("-- live MB by allocating function");
+        self.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+            .limit(Integer.getInteger("top", 45)).forEach(e -> System.out.printf("%9.1f MB  %s%n", e.getValue(), e.getKey()));
     }
 
     /** Seek and Step medians (DOM / + layout) with each pane hidden in turn. */
