@@ -55,17 +55,18 @@ final class FileTabs {
 
     /** Marks the shown file's tab; it becomes the Tab stop unless the focus is among the tabs. */
     void press(String path) {
-        if (pressed != null && byFile.containsKey(pressed)) {
-            byFile.get(pressed).setAttribute("aria-pressed", "false");
+        HTMLElement was = byFile.get(pressed);
+        if (was != null) {
+            was.setAttribute("aria-pressed", "false");
         }
         pressed = path;
-        if (path != null && byFile.containsKey(path)) {
-            byFile.get(path).setAttribute("aria-pressed", "true");
+        HTMLElement now = byFile.get(path);
+        if (now != null) {
+            now.setAttribute("aria-pressed", "true");
         }
         HTMLElement f = Dom.focused();
         if (f == null || !tabs.contains(f)) {
-            HTMLElement stop = byFile.get(path);
-            stopAt(stop != null ? stop : tabs.isEmpty() ? null : tabs.get(0));
+            stopAt(now != null ? now : tabs.isEmpty() ? null : tabs.get(0));
         }
     }
 
@@ -91,34 +92,33 @@ final class FileTabs {
             return;
         }
         int at = tabs.indexOf(Dom.closest(e.getTarget(), "tab"));
-        if (at < 0) {
+        int to = at < 0 ? -1 : along(e.getKey(), at, tabs.size());
+        if (to < 0) {
             return;
-        }
-        int to;
-        switch (e.getKey()) {
-            case "ArrowRight":
-                to = (at + 1) % tabs.size();
-                break;
-            case "ArrowLeft":
-                to = (at + tabs.size() - 1) % tabs.size();
-                break;
-            case "Home":
-                to = 0;
-                break;
-            case "End":
-                to = tabs.size() - 1;
-                break;
-            default:
-                return;
         }
         e.preventDefault();
         stopAt(tabs.get(to));
         tabs.get(to).focus();
     }
 
+    /** The tab a key moves the focus to from tab `at` of n (← → go round), or -1 for a key that does not move it. */
+    private static int along(String key, int at, int n) {
+        switch (key) {
+            case "ArrowRight":
+                return (at + 1) % n;
+            case "ArrowLeft":
+                return (at + n - 1) % n;
+            case "Home":
+                return 0;
+            case "End":
+                return n - 1;
+            default:
+                return -1;
+        }
+    }
+
     /** Keys that move along the tabs when one of them has the focus (the page's shortcuts leave them alone). */
     static boolean movesAlong(HTMLElement target, String key) {
-        return (key.equals("ArrowRight") || key.equals("ArrowLeft") || key.equals("Home") || key.equals("End"))
-            && Dom.closestMatch(target, "[role=toolbar] > .tab") != null;
+        return along(key, 0, 1) >= 0 && Dom.closestMatch(target, "[role=toolbar] > .tab") != null;
     }
 }
