@@ -25,12 +25,15 @@ final class Progress {
         bar = Dom.add(box, "progress", null);
         bar.setAttribute("max", "1");
         bar.setAttribute("aria-label", "Download progress");
+        // the buttons sit at the line's right end, Cancel last: Cancel stays where it is when the
+        // text changes or "Build it" appears, so a click on its way never lands on "Build it"
+        HTMLElement actions = Dom.add(box, "span", "export-actions");
         go = Dom.button(null, "Build it");
         go.setAttribute("id", "export-build");
-        box.appendChild(go);
+        actions.appendChild(go);
         HTMLElement cancel = Dom.button(null, "Cancel");
         cancel.setAttribute("id", "export-cancel");
-        box.appendChild(cancel);
+        actions.appendChild(cancel);
         go.addEventListener("click", e -> app.intent("build the download", () -> {
             Runnable r = onGo;
             hide();

@@ -47,6 +47,18 @@ class ExportProgressTest {
         }
     }
 
+    /**
+     * Cancel is the last thing on the progress line, at its right end, whatever the line says and
+     * whether "Build it" shows: so it does not move when the line changes from recording to asking,
+     * and a click on its way to Cancel never lands on "Build it".
+     */
+    private void cancelStaysAtTheRightEnd() {
+        Object gap = b.js("const box = document.getElementById('export-progress');"
+            + "const end = box.getBoundingClientRect().right - parseFloat(getComputedStyle(box).paddingRight);"
+            + "return end - document.getElementById('export-cancel').getBoundingClientRect().right;");
+        assertTrue(Math.abs(((Number) gap).doubleValue()) < 1, "Cancel ends " + gap + " px before the line's end");
+    }
+
     @Test
     void aLargeDownloadStatesItsSizeFirstAndIsBuiltOnlyWhenAsked() throws Exception {
         b.open("#v=1&preset=boot-v5.15&step=3");
@@ -57,6 +69,7 @@ class ExportProgressTest {
         String said = b.byId("export-progress").getText();
         Matcher m = SIZE.matcher(said);
         assertTrue(m.find(), said);
+        cancelStaysAtTheRightEnd();
         double stated = (Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) / 10.0)
             * (m.group(3).equals("MB") ? 1e6 : 1e3);
         b.idleStep();
@@ -96,6 +109,7 @@ class ExportProgressTest {
         new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> b.byId("export-progress").isDisplayed());
         String what = b.byId("export-progress").getText();
         assertTrue(what.contains("Recording the run") || what.contains("Build it?"), what);
+        cancelStaysAtTheRightEnd();
         b.click("export-cancel");
         b.idleStep();
         assertFalse(b.byId("export-progress").isDisplayed());
