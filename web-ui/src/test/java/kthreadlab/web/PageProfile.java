@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * by first-time work: trace lines formatted, source rows built), then each seek's step, times and
  * the source file shown after it. `live PRESET` prints what the heap holds after Run to end, by
  * the function that allocated it. -Dcallers=NAME adds who called NAME; -Dtree=NAME the call tree
- * below it (-Dtreedepth levels, 8).
+ * below it (-Dtreedepth levels, 8). Run it through the bench profile:
+ * -Pbench -Dbench.main=kthreadlab.web.PageProfile -Dbench.args="seektimes" (README).
  */
 public final class PageProfile {
     private PageProfile() {

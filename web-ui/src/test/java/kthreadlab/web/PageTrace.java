@@ -20,7 +20,7 @@ import org.openqa.selenium.devtools.v156.tracing.Tracing;
  * (timers, frames, garbage collection, style, layout, paint), and the tasks around the first
  * with the most; the elements and text nodes in each pane at the start and at the end.
  * -Dtasks=N tasks (8); -Dinvalidations=true adds what invalidated style and layout before it.
- * Run it like PageProfile (the test classpath, -Dkthreadlab.dist=web-ui/target/dist).
+ * Run it like PageProfile: -Pbench -Dbench.main=kthreadlab.web.PageTrace -Dbench.args="play seed" (README).
  */
 public final class PageTrace {
     private static final String CATEGORIES = "toplevel,devtools.timeline,v8,v8.execute,blink,"
