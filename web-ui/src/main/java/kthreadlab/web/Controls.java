@@ -38,6 +38,9 @@ final class Controls {
     /** Per task (by index in the snapshot): the task its Follow choice names, and the choice; null when not listed. */
     private List<Snapshot.TaskView> followShown;
     private List<HTMLElement> followOpts;
+    /** Per task index: its choice is in the select; and past followTop none is. */
+    private List<Boolean> followIn;
+    private int followTop;
     private String scrubMax = "";
     private String scrubValue = "";
 
@@ -59,7 +62,9 @@ final class Controls {
         scrubber.addEventListener("input", e -> app.intent("scrubber", () -> {
             long v = parse(scrubber.getValue());
             if (v >= 0 && v <= nav.history().recorded()) {
-                nav.pause();
+                if (nav.playing()) {
+                    nav.pause(); // else go() updates the controls once, as pause() would first
+                }
                 nav.go(v);
             }
         }));
@@ -213,62 +218,71 @@ final class Controls {
     /**
      * The Follow choices list the live tasks (and the followed one, even dead), by task, after
      * the two fixed choices. Updated in place: a fork adds its tasks' choices, an exit removes
-     * one, a seek changes a few; a choice is written only when its task's name changed.
+     * one, a seek changes a few; a choice is written only when its task's name changed. A choice
+     * taken out (a seek to where its task is not yet, or is dead) is kept with what it shows and
+     * put back when its task is listed again: a seek across the run's first forks and back moves
+     * a few dozen choices without building them again. The select's value is set only when it
+     * differs (selecting an option costs as much as a few dozen inserts).
      */
     void showFollowChoices(Snapshot s, int current) {
-        boolean changed = false;
         if (followShown == null) {
             Dom.clear(follow);
             option(StepView.AUTO, "the task that stepped");
             option(StepView.NONE, "no one (read freely)");
             followShown = new ArrayList<>();
             followOpts = new ArrayList<>();
-            changed = true;
+            followIn = new ArrayList<>();
         }
         int n = s.tasks.size();
-        while (followShown.size() > n) {
-            HTMLElement o = followOpts.remove(followOpts.size() - 1);
-            followShown.remove(followShown.size() - 1);
-            if (o != null) {
-                follow.removeChild(o);
-                changed = true;
-            }
-        }
-        while (followShown.size() < n) {
+        while (followOpts.size() < n) {
             followShown.add(null);
             followOpts.add(null);
+            followIn.add(false);
         }
+        boolean changed = false;
+        for (int i = Math.min(followTop, followOpts.size()) - 1; i >= n; i--) {
+            changed |= unlist(i);
+        }
+        followTop = n;
         HTMLElement after = null;
         for (int i = n - 1; i >= 0; i--) {
             Snapshot.TaskView t = s.tasks.get(i);
-            HTMLElement o = followOpts.get(i);
-            Snapshot.TaskView was = followShown.get(i);
             if (t.dead && t.id != current) {
-                if (o != null) {
-                    follow.removeChild(o);
-                    followOpts.set(i, null);
-                    followShown.set(i, null);
-                    changed = true;
-                }
+                changed |= unlist(i);
                 continue;
             }
+            HTMLElement o = followOpts.get(i);
             if (o == null) {
                 o = Dom.el("option", null, Fmt.task(t));
                 o.setAttribute("value", Integer.toString(t.id));
-                follow.insertBefore(o, after);
                 followOpts.set(i, o);
-                changed = true;
-            } else if (!TaskChip.same(was, t)) {
+            } else if (!TaskChip.same(followShown.get(i), t)) {
                 Dom.text(o, Fmt.task(t));
                 o.setAttribute("value", Integer.toString(t.id));
                 changed = true;
             }
             followShown.set(i, t);
+            if (!followIn.get(i)) {
+                follow.insertBefore(o, after);
+                followIn.set(i, true);
+                changed = true;
+            }
             after = o;
         }
-        if (changed) {
-            follow.setValue(Integer.toString(current));
+        String want = Integer.toString(current);
+        if (changed && !want.equals(follow.getValue())) {
+            follow.setValue(want);
         }
+    }
+
+    /** Takes task i's choice out of the select (kept for when it is listed again); true if it was in. */
+    private boolean unlist(int i) {
+        if (!followIn.get(i)) {
+            return false;
+        }
+        follow.removeChild(followOpts.get(i));
+        followIn.set(i, false);
+        return true;
     }
 
     void selectFollow(int id) {

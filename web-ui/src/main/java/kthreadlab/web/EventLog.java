@@ -1,6 +1,7 @@
 package kthreadlab.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import kthreadlab.history.History;
 import kthreadlab.trace.Ftrace;
@@ -15,19 +16,28 @@ import org.teavm.jso.dom.xml.Node;
  */
 final class EventLog implements Pane {
     static final int WINDOW = 60;
+    /** Formatted lines kept: a power of two, a few windows. */
+    private static final int RING = 256;
 
     private final HTMLElement root;
     private final HTMLElement count;
     private final List<HTMLElement> marked = new ArrayList<>();
     private History history;
-    /** Formatted lines by tracepoint index (formatting costs more than inserting). */
-    private final List<String> text = new ArrayList<>();
+    /**
+     * Formatted lines by tracepoint index (formatting costs more than inserting): line i at
+     * [i % RING] while textIndex there is i. Only the lines near the window are kept, so that
+     * stepping back and forth reuses them; a seek's lines are forgotten a few seeks later instead
+     * of being kept for the page's life (each seek made 60 more, all promoted to the old heap).
+     */
+    private final String[] text = new String[RING];
+    private final int[] textIndex = new int[RING];
     private int from;
     private int to;
 
     EventLog(HTMLElement root, HTMLElement count) {
         this.root = root;
         this.count = count;
+        Arrays.fill(textIndex, -1);
     }
 
     @Override
@@ -41,7 +51,7 @@ final class EventLog implements Pane {
         int end = h.ended() && n >= h.recorded() ? tp.size() : h.firstTracepointAfter(n);
         int start = Math.max(0, end - WINDOW);
         if (h != history) {
-            text.clear();
+            Arrays.fill(textIndex, -1);
         }
         if (h != history || start >= to || end <= from) {
             history = h;
@@ -110,14 +120,11 @@ final class EventLog implements Pane {
     }
 
     private String text(List<TraceEvent> tp, int i) {
-        while (text.size() <= i) {
-            text.add(null);
+        int k = i & (RING - 1);
+        if (textIndex[k] != i) {
+            text[k] = Ftrace.line(tp.get(i));
+            textIndex[k] = i;
         }
-        String t = text.get(i);
-        if (t == null) {
-            t = Ftrace.line(tp.get(i));
-            text.set(i, t);
-        }
-        return t;
+        return text[k];
     }
 }

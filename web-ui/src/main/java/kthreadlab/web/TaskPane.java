@@ -440,8 +440,20 @@ final class TaskPane implements Pane {
             int was = loc.line(old);
             int line = loc.line(f);
             if (was > 0 && line > 0) {
-                Dom.text(fb, f.function + ":" + line);
-                point(fb, f, line);
+                // a seek rewrites most frames of most rows: write only what differs
+                boolean sameFile = old.file.equals(f.file);
+                if (was != line || !old.function.equals(f.function)) {
+                    Dom.text(fb, f.function + ":" + line);
+                }
+                if (!sameFile) {
+                    fb.setAttribute("data-file", f.file);
+                }
+                if (was != line) {
+                    fb.setAttribute("data-line", Integer.toString(line));
+                }
+                if (was != line || !sameFile || !old.text.equals(f.text)) {
+                    fb.setAttribute("title", title(f, line));
+                }
             } else {
                 HTMLElement nb = frameButton(f);
                 stack.replaceChild(nb, fb);
@@ -487,6 +499,11 @@ final class TaskPane implements Pane {
     private static void point(HTMLElement fb, Snapshot.FrameView f, int line) {
         fb.setAttribute("data-file", f.file);
         fb.setAttribute("data-line", Integer.toString(line));
-        fb.setAttribute("title", f.file + ":" + line + "  " + f.text);
+        fb.setAttribute("title", title(f, line));
+    }
+
+    /** A frame button's hover text: the file, the line and the line's text. */
+    private static String title(Snapshot.FrameView f, int line) {
+        return f.file + ":" + line + "  " + f.text;
     }
 }

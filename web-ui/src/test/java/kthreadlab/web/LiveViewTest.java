@@ -463,6 +463,29 @@ class LiveViewTest {
         assertFollowChoices("many-threads", b.step());
         b.byId("goto").sendKeys("40" + Keys.ENTER);
         assertFollowChoices("many-threads", b.idleStep());
+        // seeks across the first forks and back: the choices taken out are put back, each as it
+        // should read at the step shown, and a followed task stays selected while it is listed
+        b.waitRecorded(60_000);
+        Snapshot late = Jvm.at("many-threads", 45_000);
+        Snapshot later = Jvm.at("many-threads", 59_999);
+        int early = Jvm.at("many-threads", 2_400).tasks.size();
+        Snapshot.TaskView last = null;
+        for (Snapshot.TaskView t : late.tasks) {
+            if (t.id >= early && !t.dead && !later.task(t.id).dead) {
+                last = t;
+            }
+        }
+        assertNotNull(last, "a task forked after step 2,400 and alive at 45,000 and 59,999");
+        for (long n : new long[] {45_000, 2_400, 59_999, 17, 45_000}) {
+            b.js("const s = document.getElementById('scrubber'); s.value = String(arguments[0]);"
+                + "s.dispatchEvent(new Event('input', {bubbles: true}));", n);
+            assertFollowChoices("many-threads", b.step());
+            if (n == 45_000 && !b.byId("follow").getDomProperty("value").equals(Integer.toString(last.id))) {
+                new Select(b.byId("follow")).selectByValue(Integer.toString(last.id));
+            }
+        }
+        assertEquals(Integer.toString(last.id), b.byId("follow").getDomProperty("value"),
+            "following " + Fmt.task(last) + " after seeks to where it was not yet forked and back");
     }
 
     private void assertFollowChoices(String preset, long step) {

@@ -151,7 +151,7 @@ public final class PageProfile {
     }
 
     @SuppressWarnings("unchecked")
-    private static void print(Map<String, Object> profile) {
+    static void print(Map<String, Object> profile) {
         List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
         Map<Long, Map<String, Object>> byId = new HashMap<>();
         Map<Long, Long> parent = new HashMap<>();
