@@ -34,8 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class PageBench {
     private static final int STEPS = 150;
-    private static final int SEEKS = 80;
-    private static final long HISTORY = 100_000;
+    static final int SEEKS = 80;
+    static final long HISTORY = 100_000;
     private static final int RUNS = 3;
 
     private PageBench() {
@@ -166,27 +166,38 @@ public final class PageBench {
      * after 20 clicks).
      */
     private static double[] seeks(Browser b) {
-        b.open("#preset=many-threads&step=0");
-        new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
-            Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= HISTORY);
-        settle(b);
+        openHistory(b);
         @SuppressWarnings("unchecked")
-        List<Number> r = (List<Number>) b.js("const n = arguments[0], max = arguments[1];"
-            + "const s = document.getElementById('scrubber'); const out = [];"
-            + "const at = (a, q) => { a.sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.floor(a.length * q))]; };"
-            + "for (let x of [12345, 54321]) { const dom = [], all = [];"
-            + " for (let i = 0; i < n; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; const v = Math.floor(x / 4294967296 * max);"
-            + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v);"
-            + "  s.dispatchEvent(new Event('input', {bubbles: true})); const t1 = performance.now();"
-            + "  document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0); }"
-            + " out.push(at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)); }"
-            + "return out;", SEEKS, HISTORY);
+        List<Number> r = (List<Number>) b.js(SEEK_LOOP, SEEKS, HISTORY);
         double[] d = new double[r.size()];
         for (int i = 0; i < d.length; i++) {
             d[i] = r.get(i).doubleValue();
         }
         return d;
     }
+
+    /** Opens many-threads, waits until HISTORY steps are recorded and no work runs. */
+    static void openHistory(Browser b) {
+        b.open("#preset=many-threads&step=0");
+        new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
+            Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= HISTORY);
+        settle(b);
+    }
+
+    /**
+     * Seeks (arguments: count, history) to random steps from two seeds, each through the scrubber's
+     * input event and a forced layout: {median DOM, median + layout, p90 DOM, p90 + layout} per seed.
+     */
+    static final String SEEK_LOOP = "const n = arguments[0], max = arguments[1];"
+        + "const s = document.getElementById('scrubber'); const out = [];"
+        + "const at = (a, q) => { a.sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.floor(a.length * q))]; };"
+        + "for (let x of [12345, 54321]) { const dom = [], all = [];"
+        + " for (let i = 0; i < n; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; const v = Math.floor(x / 4294967296 * max);"
+        + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v);"
+        + "  s.dispatchEvent(new Event('input', {bubbles: true})); const t1 = performance.now();"
+        + "  document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0); }"
+        + " out.push(at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)); }"
+        + "return out;";
 
     /** The worst of RUNS runs: {longest long task, longest frame gap beyond a frame, longest slice}. */
     private static double[] worst(Browser b, String preset, boolean play) throws InterruptedException {

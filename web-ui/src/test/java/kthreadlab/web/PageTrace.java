@@ -21,9 +21,10 @@ import org.openqa.selenium.devtools.v156.tracing.Tracing;
  * with the most; the elements and text nodes in each pane at the start and at the end.
  * -Dtasks=N tasks (8); -Dinvalidations=true adds what invalidated style and layout before it.
  * Run it like PageProfile: -Pbench -Dbench.main=kthreadlab.web.PageTrace -Dbench.args="play seed" (README).
+ * `seek` and `panes` run SeekLayout (PageBench's seeks under a trace).
  */
 public final class PageTrace {
-    private static final String CATEGORIES = "toplevel,devtools.timeline,v8,v8.execute,blink,"
+    static final String CATEGORIES = "toplevel,devtools.timeline,v8,v8.execute,blink,"
         + "disabled-by-default-devtools.timeline" + (Boolean.getBoolean("invalidations")
         ? ",disabled-by-default-devtools.timeline.invalidationTracking" : "");
 
@@ -31,6 +32,10 @@ public final class PageTrace {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("seek") || args[0].equals("panes"))) {
+            SeekLayout.main(args);
+            return;
+        }
         boolean play = args.length > 0 && args[0].equals("play");
         String preset = args.length > 1 ? args[1] : "many-threads";
         try (Browser b = new Browser(1280, 800)) {
@@ -111,13 +116,13 @@ public final class PageTrace {
             + " return id + ' ' + r.querySelectorAll('*').length + '/' + t; }).join(', ');");
     }
 
-    private static double num(Object o) {
+    static double num(Object o) {
         return o instanceof Number n ? n.doubleValue() : 0;
     }
 
-    /** The main thread's complete events (and invalidations), in time order. */
+    /** The main thread's complete events (and invalidations, console.timeStamp marks), in time order. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> mainThread(List<Map<String, Object>> events) {
+    static List<Map<String, Object>> mainThread(List<Map<String, Object>> events) {
         Object main = null;
         for (Map<String, Object> e : events) {
             if ("thread_name".equals(e.get("name"))
@@ -127,8 +132,8 @@ public final class PageTrace {
         }
         List<Map<String, Object>> on = new ArrayList<>();
         for (Map<String, Object> e : events) {
-            if (List.of(e.get("pid"), e.get("tid")).equals(main)
-                && ("X".equals(e.get("ph")) || String.valueOf(e.get("name")).contains("InvalidationTracking"))) {
+            if (List.of(e.get("pid"), e.get("tid")).equals(main) && ("X".equals(e.get("ph"))
+                || String.valueOf(e.get("name")).contains("InvalidationTracking") || "TimeStamp".equals(e.get("name")))) {
                 on.add(e);
             }
         }
