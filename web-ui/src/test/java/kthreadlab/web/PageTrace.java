@@ -46,27 +46,13 @@ public final class PageTrace {
             System.out.println("elements / text nodes per pane at the start: " + counts(b));
             DevTools dev = b.driver.getDevTools();
             dev.createSession();
-            List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
-            CompletableFuture<Boolean> complete = new CompletableFuture<>();
-            dev.addListener(Tracing.dataCollected(), l -> events.addAll(l));
-            dev.addListener(Tracing.tracingComplete(), c -> {
-                complete.complete(true);
-            });
-            dev.send(Tracing.start(Optional.of(CATEGORIES), Optional.empty(), Optional.empty(),
-                Optional.of(Tracing.StartTransferMode.REPORTEVENTS), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            Recording trace = new Recording(dev, CATEGORIES);
             PageBench.playOrRunToEnd(b, play);
             Thread.sleep(300);
-            dev.send(Tracing.end());
-            complete.get(60, TimeUnit.SECONDS);
+            List<Map<String, Object>> copy = trace.stop();
             System.out.println("long tasks (ms): " + b.js("return window.benchLong;") + "; the page's longest slice: "
                 + b.js("return Math.round(window.kthreadlabLongestSlice() * 10) / 10;") + " ms");
             System.out.println("elements / text nodes per pane at the end: " + counts(b));
-            Thread.sleep(500);
-            List<Map<String, Object>> copy;
-            synchronized (events) {
-                copy = new ArrayList<>(events);
-            }
             print(copy);
         }
     }
@@ -208,5 +194,33 @@ public final class PageTrace {
             .sorted((a, c) -> Double.compare(c.getValue()[1], a.getValue()[1])).limit(12)
             .forEach(e -> System.out.printf("   %-36s x%-3.0f thread %6.1f ms, wall %6.1f ms%n", e.getKey(),
                 e.getValue()[2], e.getValue()[0], e.getValue()[1]));
+    }
+
+    /** A Chrome trace recorded through DevTools from its construction until stop(). */
+    static final class Recording {
+        private final DevTools dev;
+        private final List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
+        private final CompletableFuture<Boolean> complete = new CompletableFuture<>();
+
+        /** Starts tracing `categories` (comma-separated); the session's earlier listeners are dropped. */
+        Recording(DevTools dev, String categories) {
+            this.dev = dev;
+            dev.clearListeners();
+            dev.addListener(Tracing.dataCollected(), l -> events.addAll(l));
+            dev.addListener(Tracing.tracingComplete(), c -> complete.complete(true));
+            dev.send(Tracing.start(Optional.of(categories), Optional.empty(), Optional.empty(),
+                Optional.of(Tracing.StartTransferMode.REPORTEVENTS), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+
+        /** Ends the trace; its events once the browser has sent them all. */
+        List<Map<String, Object>> stop() throws Exception {
+            dev.send(Tracing.end());
+            complete.get(60, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            synchronized (events) {
+                return new ArrayList<>(events);
+            }
+        }
     }
 }

@@ -5,12 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.v156.tracing.Tracing;
 
 /**
  * Where the style and layout of a seek go, from a Chrome trace (not a test), on PageBench's seeks
@@ -65,24 +61,12 @@ final class SeekLayout {
 
     /** Runs the seek loop under a trace: the main thread's events; prints the loop's figures. */
     private static List<Map<String, Object>> traced(Browser b, DevTools dev, String loop, String categories) throws Exception {
-        List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<Boolean> complete = new CompletableFuture<>();
-        dev.clearListeners();
-        dev.addListener(Tracing.dataCollected(), l -> events.addAll(l));
-        dev.addListener(Tracing.tracingComplete(), c -> complete.complete(true));
-        dev.send(Tracing.start(Optional.of(categories), Optional.empty(), Optional.empty(),
-            Optional.of(Tracing.StartTransferMode.REPORTEVENTS), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        PageTrace.Recording trace = new PageTrace.Recording(dev, categories);
         Thread.sleep(200);
         System.out.println("seeks, median / + layout / p90 / + layout (ms), per seed: "
             + b.js(loop, PageBench.SEEKS, PageBench.HISTORY));
         Thread.sleep(200);
-        dev.send(Tracing.end());
-        complete.get(60, TimeUnit.SECONDS);
-        Thread.sleep(300);
-        synchronized (events) {
-            return PageTrace.mainThread(new ArrayList<>(events));
-        }
+        return PageTrace.mainThread(trace.stop());
     }
 
     /** Each seek (between its console.timeStamp and the next): layout, style, dirty objects, what it showed. */

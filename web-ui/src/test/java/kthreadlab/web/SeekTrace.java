@@ -6,11 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.v156.tracing.Tracing;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -90,22 +86,11 @@ public final class SeekTrace {
     private static void trace(Browser b) throws Exception {
         DevTools dev = b.driver.getDevTools();
         dev.createSession();
-        List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<Boolean> complete = new CompletableFuture<>();
-        dev.addListener(Tracing.dataCollected(), l -> events.addAll(l));
-        dev.addListener(Tracing.tracingComplete(), c -> complete.complete(true));
-        dev.send(Tracing.start(Optional.of(CATEGORIES), Optional.empty(), Optional.empty(),
-            Optional.of(Tracing.StartTransferMode.REPORTEVENTS), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        PageTrace.Recording trace = new PageTrace.Recording(dev, CATEGORIES);
         Thread.sleep(500);
         List<?> times = seek(b);
         Thread.sleep(300);
-        dev.send(Tracing.end());
-        complete.get(60, TimeUnit.SECONDS);
-        List<Map<String, Object>> on;
-        synchronized (events) {
-            on = new ArrayList<>(events);
-        }
+        List<Map<String, Object>> on = trace.stop();
         double[][] marks = new double[SEEKS][4];
         for (Map<String, Object> e : on) {
             if ("TimeStamp".equals(e.get("name"))) {
