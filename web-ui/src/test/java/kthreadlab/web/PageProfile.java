@@ -121,9 +121,7 @@ public final class PageProfile {
         }
         System.out.printf("sampled live heap after Run to end: %.1f MB%n",
             self.values().stream().mapToDouble(Double::doubleValue).sum());
-        System.out.println("-- live MB by allocating function");
-        self.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
-            .limit(Integer.getInteger("top", 45)).forEach(e -> System.out.printf("%9.1f MB  %s%n", e.getValue(), e.getKey()));
+        top("live MB by allocating function", self, 1, " MB", 45);
     }
 
     /** Seek and Step medians (DOM / + layout) with each pane hidden in turn. */
@@ -357,8 +355,16 @@ public final class PageProfile {
     }
 
     private static void top(String what, Map<String, Double> m) {
-        System.out.println("-- " + what);
-        m.entrySet().stream().sorted((a, c) -> Double.compare(c.getValue(), a.getValue())).limit(Integer.getInteger("top", 45))
-            .forEach(e -> System.out.printf("%9.1f ms  %s%n", e.getValue(), e.getKey()));
+        top(what, m, 1, " ms", 45);
+    }
+
+    /**
+     * Prints "-- heading", then m's largest values, each divided by `per` and followed by `unit`,
+     * with their keys: -Dtop of them (`count` unless it is set).
+     */
+    static void top(String heading, Map<String, Double> m, double per, String unit, int count) {
+        System.out.println("-- " + heading);
+        m.entrySet().stream().sorted((a, c) -> Double.compare(c.getValue(), a.getValue())).limit(Integer.getInteger("top", count))
+            .forEach(e -> System.out.printf("%9.1f" + unit + "  %s%n", e.getValue() / per, e.getKey()));
     }
 }

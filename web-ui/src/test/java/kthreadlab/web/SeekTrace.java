@@ -255,18 +255,12 @@ public final class SeekTrace {
             }
         }
         System.out.printf("== %s: %.0f KB allocated in %d, %.1f KB each%n", what, all / 1024, n, all / 1024 / n);
-        int top = Integer.getInteger("top", 30);
-        System.out.println("-- KB each, by allocating function");
-        self.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(top)
-            .forEach(e -> System.out.printf("%9.1f  %s%n", e.getValue() / 1024 / n, e.getKey()));
+        double per = 1024.0 * n;
+        PageProfile.top("KB each, by allocating function", self, per, "", 30);
         if (!callers.isEmpty()) {
-            System.out.println("-- KB each allocated by " + System.getProperty("callers") + ", by its callers");
-            callers.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(top)
-                .forEach(e -> System.out.printf("%9.1f  %s%n", e.getValue() / 1024 / n, e.getKey()));
+            PageProfile.top("KB each allocated by " + System.getProperty("callers") + ", by its callers", callers, per, "", 30);
         }
-        System.out.println("-- KB each, by function with its callees");
-        total.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(top)
-            .forEach(e -> System.out.printf("%9.1f  %s%n", e.getValue() / 1024 / n, e.getKey()));
+        PageProfile.top("KB each, by function with its callees", total, per, "", 30);
     }
 
     private static String name(Map<String, Object> n) {
