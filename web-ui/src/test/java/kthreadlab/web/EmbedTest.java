@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -16,7 +17,7 @@ import org.openqa.selenium.support.ui.Select;
  */
 class EmbedTest {
     @Test
-    void theSnippetFitsABlogColumnAndLinksBackToTheFullApp() throws Exception {
+    void theSnippetFitsABlogColumnAndLinksBackToTheFullApp(@TempDir Path tmp) throws Exception {
         try (Browser b = new Browser(1280, 800)) {
             b.open("#v=1&preset=run-stop&step=30");
             b.click("btn-embed");
@@ -27,7 +28,7 @@ class EmbedTest {
             String height = snippet.replaceAll("(?s).*height=\"(\\d+)\".*", "$1");
             int h = Integer.parseInt(height);
             // a blog page with a 720 px column holding the snippet as given
-            Path blog = Files.createTempFile("kthreadlab-blog", ".html");
+            Path blog = tmp.resolve("blog.html");
             Files.writeString(blog, "<!DOCTYPE html><html lang=en><head><title>blog</title></head>"
                 + "<body style='margin:0'><main style='width:720px'>" + snippet + "</main></body></html>");
             b.viewport(1000, h + 200);

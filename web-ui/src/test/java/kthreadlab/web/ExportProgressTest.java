@@ -39,6 +39,7 @@ class ExportProgressTest {
     @AfterAll
     void stop() {
         b.close();
+        Browser.removeTree(downloads);
     }
 
     private long files() throws Exception {

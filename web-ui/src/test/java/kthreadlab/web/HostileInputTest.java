@@ -108,6 +108,7 @@ class HostileInputTest {
     @AfterAll
     void stop() {
         b.close();
+        Browser.removeTree(tmp);
     }
 
     @Test

@@ -53,6 +53,7 @@ class KeptWorkTest {
     @AfterAll
     void stop() {
         b.close();
+        Browser.removeTree(downloads);
     }
 
     @BeforeEach

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -78,9 +79,9 @@ class NotesOnDemandTest {
     }
 
     @Test
-    void aMissingNotesScriptIsNamedAndThePageGoesOn() throws Exception {
+    void aMissingNotesScriptIsNamedAndThePageGoesOn(@TempDir Path tmp) throws Exception {
         Path dist = Path.of(System.getProperty("kthreadlab.dist", "target/dist"));
-        Path dir = Files.createTempDirectory("kthreadlab-nozh");
+        Path dir = tmp;
         try (Stream<Path> s = Files.list(dist)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 if (Files.isRegularFile(p) && !p.getFileName().toString().equals("notes-zh.js")) {
@@ -100,9 +101,9 @@ class NotesOnDemandTest {
     }
 
     @Test
-    void theSingleFileHoldsBothLanguages() throws Exception {
+    void theSingleFileHoldsBothLanguages(@TempDir Path tmp) throws Exception {
         Path single = Path.of(System.getProperty("kthreadlab.single", "target/kthreadlab.html"));
-        Path dir = Files.createTempDirectory("kthreadlab-single-notes");
+        Path dir = tmp;
         Path copy = dir.resolve("kthreadlab.html");
         Files.copy(single, copy);
         b.driver.get("about:blank");
@@ -118,9 +119,9 @@ class NotesOnDemandTest {
     }
 
     @Test
-    void theOfflineAppDownloadedFromAServedPageHoldsBothLanguages() throws Exception {
+    void theOfflineAppDownloadedFromAServedPageHoldsBothLanguages(@TempDir Path tmp) throws Exception {
         Path dist = Path.of(System.getProperty("kthreadlab.dist", "target/dist"));
-        Path downloads = Files.createTempDirectory("kthreadlab-offline");
+        Path downloads = Files.createDirectories(tmp.resolve("downloads"));
         b.driver.executeCdpCommand("Browser.setDownloadBehavior",
             Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -146,7 +147,7 @@ class NotesOnDemandTest {
         } finally {
             server.stop(0);
         }
-        Path dir = Files.createTempDirectory("kthreadlab-offline-alone");
+        Path dir = Files.createDirectories(tmp.resolve("alone"));
         Path copy = Files.copy(downloads.resolve("kthreadlab.html"), dir.resolve("kthreadlab.html"));
         b.driver.get("about:blank");
         b.driver.get(copy.toUri() + "#v=1&preset=seed&step=2");

@@ -20,6 +20,7 @@ import kthreadlab.scenario.ScenarioJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,6 +46,7 @@ class ShareTest {
     @AfterAll
     void stop() {
         b.close();
+        Browser.removeTree(downloads);
     }
 
     /** The address bar once the page has written the view it shows. */
@@ -195,11 +197,11 @@ class ShareTest {
     }
 
     @Test
-    void theSingleFileWorksFromDiskAlone() throws Exception {
+    void theSingleFileWorksFromDiskAlone(@TempDir Path tmp) throws Exception {
         Path single = Path.of(System.getProperty("kthreadlab.single", "target/kthreadlab.html"));
         assertTrue(Files.isRegularFile(single), "the build wrote " + single);
         b.severeLogs();
-        Path dir = Files.createTempDirectory("kthreadlab-single");
+        Path dir = tmp;
         Path copy = dir.resolve("kthreadlab.html");
         Files.copy(single, copy);
         b.driver.get("about:blank");

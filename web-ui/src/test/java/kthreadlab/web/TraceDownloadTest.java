@@ -48,6 +48,7 @@ class TraceDownloadTest {
     @AfterAll
     void stop() {
         b.close();
+        Browser.removeTree(work);
     }
 
     /** The command line's jar, built by the reactor before this module's tests. */
