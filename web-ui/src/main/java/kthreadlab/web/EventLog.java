@@ -11,11 +11,16 @@ import org.teavm.jso.dom.xml.Node;
 
 /**
  * The trace in ftrace form up to the shown step, newest last; the log box (CSS column-reverse)
- * keeps its bottom in view without a forced layout. The events of the last step are marked. Only the last WINDOW lines are in the page; moving by a step adds and
- * removes lines at the ends instead of rebuilding.
+ * keeps its bottom in view without a forced layout. The events of the last step are marked. The box
+ * offers the last WINDOW lines, and only those near its view are in the page: after a jump (a seek,
+ * a fresh load) the last NEAR, above them a padding of the others' height; the reader scrolling the
+ * box or moving into it brings in the rest. Moving by a step adds and removes lines at the ends
+ * instead of rebuilding.
  */
 final class EventLog implements Pane {
     static final int WINDOW = 60;
+    /** Lines in the page after a jump: the box shows about six. */
+    static final int NEAR = 12;
     /** Formatted lines kept: a power of two, a few windows. */
     private static final int RING = 256;
 
@@ -23,6 +28,14 @@ final class EventLog implements Pane {
     private final HTMLElement count;
     private final List<HTMLElement> marked = new ArrayList<>();
     private History history;
+    private long step;
+    /** Lines wanted in the page: NEAR after a jump, WINDOW once the reader went into the box. */
+    private int want = NEAR;
+    /** Lines of padding above the first line, standing for those of the window not in the page. */
+    private int padded;
+    /** The box is scrolled up from its last line, or has the focus: a jump keeps the whole window. */
+    private boolean scrolledUp;
+    private boolean focused;
     /**
      * Formatted lines by tracepoint index (formatting costs more than inserting): line i at
      * [i % RING] while textIndex there is i. Only the lines near the window are kept, so that
@@ -38,6 +51,25 @@ final class EventLog implements Pane {
         this.root = root;
         this.count = count;
         Arrays.fill(textIndex, -1);
+        HTMLElement box = (HTMLElement) root.getParentNode();
+        // column-reverse: scrollTop is 0 with the last line at the bottom, negative above it
+        box.addEventListener("scroll", e -> Guard.run("event log", () -> {
+            scrolledUp = Math.abs(box.getScrollTop()) > 1;
+            bringAll();
+        }));
+        box.addEventListener("focusin", e -> Guard.run("event log", () -> {
+            focused = true;
+            bringAll();
+        }));
+        box.addEventListener("focusout", e -> focused = false);
+    }
+
+    /** The reader scrolls the box or moves into it: the whole window comes into the page. */
+    private void bringAll() {
+        if (want < WINDOW && history != null) {
+            want = WINDOW;
+            render(history, step);
+        }
     }
 
     @Override
@@ -46,15 +78,18 @@ final class EventLog implements Pane {
     }
 
     private void render(History h, long n) {
+        step = n;
         List<TraceEvent> tp = h.tracepoints();
         // At the end of a run cut at `until`, the events due after the last step are shown too.
         int end = h.ended() && n >= h.recorded() ? tp.size() : h.firstTracepointAfter(n);
-        int start = Math.max(0, end - WINDOW);
+        int start = Math.max(0, end - want);
         if (h != history) {
             Arrays.fill(textIndex, -1);
         }
         if (h != history || start >= to || end <= from) {
             history = h;
+            want = scrolledUp || focused ? WINDOW : NEAR;
+            start = Math.max(0, end - want);
             rewrite(tp, start, end);
         }
         while (to > end) {
@@ -84,7 +119,20 @@ final class EventLog implements Pane {
             marked.add(e);
             child = child.getPreviousSibling();
         }
-        Dom.text(count, end == 0 ? "no events yet" : Fmt.count(end, "event") + (start > 0 ? ", last " + (end - start) + " shown" : ""));
+        pad(Math.min(WINDOW, end) - (end - start));
+        Dom.text(count, end == 0 ? "no events yet" : Fmt.count(end, "event") + (end > WINDOW ? ", last " + WINDOW + " shown" : ""));
+    }
+
+    /** Keeps the box's height for the window's lines not in the page (each 1.4em, as the stylesheet's). */
+    private void pad(int lines) {
+        if (lines != padded) {
+            padded = lines;
+            if (lines > 0) {
+                root.setAttribute("style", "padding-top:calc(" + lines + " * 1.4em)");
+            } else {
+                root.removeAttribute("style");
+            }
+        }
     }
 
     /**
