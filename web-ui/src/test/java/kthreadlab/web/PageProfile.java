@@ -2,6 +2,7 @@ package kthreadlab.web;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +42,27 @@ public final class PageProfile {
                 new WebDriverWait(b.driver, Duration.ofSeconds(600)).until(d ->
                     Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= 100_000);
                 PageBench.settle(b);
+                String before = System.getProperty("before", "");
+                if (before.equals("gc")) {
+                    b.driver.executeCdpCommand("HeapProfiler.enable", Map.of());
+                    b.driver.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+                } else if (before.startsWith("wait")) {
+                    Thread.sleep(Long.parseLong(before.substring(4)));
+                }
                 System.out.println(b.js("const s = document.getElementById('scrubber'); const t = [[], [], []], v = [], files = [];"
                     + "for (let p = 0; p < 3; p++) { let x = 12345;"
-                    + " for (let i = 0; i < 80; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; v[i] = Math.floor(x / 4294967296 * 100000);"
-                    + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v[i]);"
+                    + " for (let i = 0; i < 80; i++) { if (p == Number(arguments[0]) && i == 0) x = 777; x = (Math.imul(x, 1103515245) + 12345) >>> 0; const w = Math.floor(x / 4294967296 * 100000); if (p == 0 || p != Number(arguments[0])) v[i] = w;"
+                    + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(p == Number(arguments[0]) ? w : v[i]);"
                     + "  s.dispatchEvent(new Event('input', {bubbles: true})); t[p].push(performance.now() - t0);"
                     + "  if (p == 0) { const f = document.querySelector('#source .file.shown'); files[i] = f ? f.getAttribute('data-file') : '-'; } } }"
                     + "const at = (a, q) => { a = a.slice().sort((x, y) => x - y); return a[Math.floor(a.length * q)].toFixed(2); };"
                     + "const best = t[1].map((x, i) => Math.min(x, t[2][i]));"
                     + "return 'first pass: median ' + at(t[0], 0.5) + ' p90 ' + at(t[0], 0.9) + '; best of passes 2-3: median '"
-                    + " + at(best, 0.5) + ' p90 ' + at(best, 0.9) + '\\n' + v.map((x, i) => x + ' ' + t[0][i].toFixed(1) + ' ' + best[i].toFixed(1) + ' ' + files[i]).join('\\n');"));
+                    + " + at(best, 0.5) + ' p90 ' + at(best, 0.9) + '; pass 2: ' + at(t[1], 0.5) + ' p90 ' + at(t[1], 0.9) + '; pass 3: ' + at(t[2], 0.5) + ' p90 ' + at(t[2], 0.9) + '\\n' + v.map((x, i) => x + ' ' + t[0][i].toFixed(1) + ' ' + best[i].toFixed(1) + ' ' + files[i]).join('\\n');", Integer.getInteger("other", -1)));
+                return;
+            }
+            if (what.equals("coldseeks")) {
+                coldSeeks(b);
                 return;
             }
             if (what.equals("live")) {
@@ -72,13 +84,13 @@ public final class PageProfile {
                     + " window.benchLong.push(Math.round(e.duration)))).observe({type: 'longtask'}); window.kthreadlabResetLongestSlice();");
             }
             b.driver.executeCdpCommand("Profiler.enable", Map.of());
-            b.driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 200));
+            b.driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", Integer.getInteger("interval", 200)));
             b.driver.executeCdpCommand("Profiler.start", Map.of());
             if (what.equals("seek")) {
                 b.js("const s = document.getElementById('scrubber'); let x = 12345;"
-                    + "for (let i = 0; i < 40; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0;"
+                    + "for (let i = 0; i < arguments[0]; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0;"
                     + "  s.value = String(Math.floor(x / 4294967296 * 100000)); s.dispatchEvent(new Event('input', {bubbles: true}));"
-                    + "  document.body.offsetHeight; }");
+                    + "  document.body.offsetHeight; }", Integer.getInteger("seeks", 40));
             } else {
                 PageBench.playOrRunToEnd(b, what.equals("play"));
             }
@@ -124,6 +136,41 @@ public final class PageProfile {
         top("live MB by allocating function", self, 1, " MB", 45);
     }
 
+    /**
+     * PageBench's first SEEKS seeks after a fresh load, on -Dloads fresh loads (4): the pooled
+     * median and p90, DOM / + style and layout, and each load's.
+     */
+    @SuppressWarnings("unchecked")
+    private static void coldSeeks(Browser b) {
+        List<Double> dom = new ArrayList<>();
+        List<Double> all = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("loads", 4); i++) {
+            PageBench.openHistory(b);
+            List<List<Number>> r = (List<List<Number>>) b.js("const n = arguments[0], max = arguments[1];"
+                + "const s = document.getElementById('scrubber'); const dom = [], all = []; let x = 12345;"
+                + "for (let i = 0; i < n; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; const v = Math.floor(x / 4294967296 * max);"
+                + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v);"
+                + "  s.dispatchEvent(new Event('input', {bubbles: true})); const t1 = performance.now();"
+                + "  document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0); }"
+                + "return [dom, all];", PageBench.SEEKS, PageBench.HISTORY);
+            List<Double> d = new ArrayList<>();
+            List<Double> a = new ArrayList<>();
+            r.get(0).forEach(x -> d.add(x.doubleValue()));
+            r.get(1).forEach(x -> a.add(x.doubleValue()));
+            System.out.println("load " + (i + 1) + ": median " + at(d, 0.5) + " / " + at(a, 0.5) + " ms, p90 " + at(d, 0.9) + " / " + at(a, 0.9) + " ms");
+            dom.addAll(d);
+            all.addAll(a);
+        }
+        System.out.println("pooled (" + dom.size() + " seeks): median " + at(dom, 0.5) + " / " + at(all, 0.5) + " ms, p90 "
+            + at(dom, 0.9) + " / " + at(all, 0.9) + " ms");
+    }
+
+    private static String at(List<Double> v, double q) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        return String.valueOf(Math.round(s.get(Math.min(s.size() - 1, (int) Math.floor(s.size() * q))) * 100) / 100.0);
+    }
+
     /** Seek and Step medians (DOM / + layout) with each pane hidden in turn. */
     private static void parts(Browser b, String preset) throws InterruptedException {
         b.open("#preset=" + preset + "&step=0");
@@ -131,19 +178,20 @@ public final class PageProfile {
             Long.parseLong(b.byId("scrubber").getDomAttribute("max")) >= 100_000);
         Thread.sleep(1000);
         for (String hide : new String[] {"", "tasks-pane", "objects-pane", "cpus-pane", "source-pane", "log-pane",
-            "timeline-pane", "tasks-pane,objects-pane,source-pane,log-pane,timeline-pane,cpus-pane"}) {
+            "timeline-pane", "tasks-pane,objects-pane,source-pane,log-pane,timeline-pane,cpus-pane", "", "tasks-pane", ""}) {
             b.js("for (const id of ['tasks-pane','objects-pane','cpus-pane','source-pane','log-pane','timeline-pane'])"
                 + " document.getElementById(id).style.display = arguments[0].split(',').includes(id) ? 'none' : '';", hide);
             Object r = b.js("const s = document.getElementById('scrubber'); let x = 12345; const dom = [], all = [];"
                 + "const st = document.getElementById('btn-step'); const sd = [], sa = [];"
-                + "for (let i = 0; i < 40; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0;"
+                + "for (let i = 0; i < arguments[0]; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0;"
                 + "  document.body.offsetHeight; let t0 = performance.now();"
                 + "  s.value = String(Math.floor(x / 4294967296 * 100000)); s.dispatchEvent(new Event('input', {bubbles: true}));"
                 + "  let t1 = performance.now(); document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0);"
                 + "  t0 = performance.now(); st.click(); t1 = performance.now(); document.body.offsetHeight;"
                 + "  sd.push(t1 - t0); sa.push(performance.now() - t0); }"
                 + "const med = a => { a.sort((x, y) => x - y); return Math.round(a[a.length >> 1] * 10) / 10; };"
-                + "return 'seek ' + med(dom) + ' / ' + med(all) + '   step ' + med(sd) + ' / ' + med(sa);");
+                + "const p90 = a => Math.round(a[Math.floor(a.length * 0.9)] * 10) / 10;"
+                + "return 'seek ' + med(dom) + ' / ' + med(all) + ' p90 ' + p90(dom) + ' / ' + p90(all) + '   step ' + med(sd) + ' / ' + med(sa);", Integer.getInteger("seeks", 80));
             System.out.println((hide.isEmpty() ? "all shown" : "hidden " + hide) + ": " + r);
         }
     }
