@@ -21,7 +21,7 @@ import org.openqa.selenium.devtools.v156.tracing.Tracing;
  * with the most; the elements and text nodes in each pane at the start and at the end.
  * -Dtasks=N tasks (8); -Dinvalidations=true adds what invalidated style and layout before it.
  * Run it like PageProfile: -Pbench -Dbench.main=kthreadlab.web.PageTrace -Dbench.args="play seed" (README).
- * `seek` and `panes` run SeekLayout (PageBench's seeks under a trace).
+ * `seek`, `framed` (two frames after each seek) and `panes` run SeekLayout (PageBench's seeks under a trace).
  */
 public final class PageTrace {
     static final String CATEGORIES = "toplevel,devtools.timeline,v8,v8.execute,blink,"
@@ -32,7 +32,7 @@ public final class PageTrace {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("seek") || args[0].equals("panes"))) {
+        if (args.length > 0 && (args[0].equals("seek") || args[0].equals("framed") || args[0].equals("panes"))) {
             SeekLayout.main(args);
             return;
         }

@@ -13,7 +13,8 @@ import org.openqa.selenium.devtools.DevTools;
  * (many-threads, twice SEEKS to random steps of a HISTORY-step history in one loop, no frame between).
  * `seek`: each seek's layout and style recalc thread time with the objects Chromium had to lay out,
  * the shown source file (SWITCH: another than the seek before) and rows, run queue entries and task
- * rows, the costliest first; -Dwhy=N adds what the N costliest changed (with -Dinvalidations=true).
+ * rows, the costliest first (`framed`: the same with two frames after each seek, whose style and
+ * layout count with it); -Dwhy=N adds what the N costliest changed (with -Dinvalidations=true).
  * `panes`: the same seeks with one part of the page at a time out of style and layout: -Dparts=
  * CSS selectors (display: none) or rules, separated by '|' ('' = none); -Dfresh=true opens the page
  * again before each (cold seeks). Run as PageTrace: -Dbench.main=kthreadlab.web.PageTrace -Dbench.args=seek.
@@ -29,12 +30,17 @@ final class SeekLayout {
             PageBench.openHistory(b);
             DevTools dev = b.driver.getDevTools();
             dev.createSession();
-            if (args[0].equals("seek")) {
+            if (args[0].equals("seek") || args[0].equals("framed")) {
                 String loop = PageBench.SEEK_LOOP.replace("const t1 = performance.now();", "const t1 = performance.now();"
                     + " console.timeStamp('seek ' + v + ' ' + document.querySelector('#source .file.shown')?.dataset.file"
                     + " + ' rows ' + document.querySelectorAll('#source .file.shown .line').length"
                     + " + ' rq ' + document.querySelectorAll('#cpu-cards li').length"
                     + " + ' trows ' + document.querySelectorAll('#task-table .tbody .tr').length);");
+                if (args[0].equals("framed")) {
+                    // two frames after each seek: what the frames lay out counts with the seek
+                    loop = "return (async () => {" + loop.replace("dom.push(t1 - t0);",
+                        "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); dom.push(t1 - t0);") + "})();";
+                }
                 List<Map<String, Object>> on = traced(b, dev, loop, PageTrace.CATEGORIES);
                 perSeek(on);
                 return;
