@@ -16,7 +16,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * `seektimes` profiles nothing: it times PageBench's 80 seeks three times over and prints the
  * median and p90 of the first pass and of the better of the other two (less moved by the load and
  * by first-time work: trace lines formatted, source rows built), then each seek's step, times and
- * the source file shown after it. `live PRESET` prints what the heap holds after Run to end, by
+ * the source file shown after it, and each pass's own; -Dother=P makes pass P go to other steps
+ * (warm code, targets not seen), -Dbefore=gc collects garbage first and -Dbefore=waitMS waits.
+ * `seek` profiles -Dseeks seeks (40), sampled every -Dinterval microseconds (200). `coldseeks`
+ * pools PageBench's first 80 seeks over -Dloads fresh loads (4). `parts` times seeks and Steps
+ * with each pane hidden in turn. `live PRESET` prints what the heap holds after Run to end, by
  * the function that allocated it. -Dcallers=NAME adds who called NAME; -Dtree=NAME the call tree
  * below it (-Dtreedepth levels, 8). Run it through the bench profile:
  * -Pbench -Dbench.main=kthreadlab.web.PageProfile -Dbench.args="seektimes" (README).
