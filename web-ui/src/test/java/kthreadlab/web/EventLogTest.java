@@ -8,30 +8,17 @@ import java.util.List;
 import kthreadlab.history.History;
 import kthreadlab.trace.Ftrace;
 import kthreadlab.trace.TraceEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The event log holds only the lines near its box's view: after a seek or a fresh load the last
  * EventLog.NEAR, under a padding as high as the rest of the window; scrolling the box up or moving
  * into it brings in the whole window, each line the simulator's ftrace line.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventLogTest {
+    /** The test's browser, while it runs. */
     private Browser b;
     private final History h = Jvm.history("many-threads");
-
-    @BeforeAll
-    void start() throws Exception {
-        b = new Browser(1280, 800);
-    }
-
-    @AfterAll
-    void stop() {
-        b.close();
-    }
 
     /** The last k ftrace lines up to step n, as the simulator writes them. */
     private List<String> expected(long n, int k) {
@@ -78,7 +65,14 @@ class EventLogTest {
     }
 
     @Test
-    void theBoxHoldsTheLinesInViewAndBringsTheRestWhenTheReaderGoesThere() {
+    void theBoxHoldsTheLinesInViewAndBringsTheRestWhenTheReaderGoesThere() throws Exception {
+        try (Browser opened = new Browser(1280, 800)) {
+            b = opened;
+            linesFollowTheReader();
+        }
+    }
+
+    private void linesFollowTheReader() {
         b.open("#preset=many-threads&step=30000");
         b.waitStep(30000);
         afterFrames();
