@@ -36,8 +36,12 @@ final class SourcePane implements Pane {
     private static final String ELIXIR = "https://elixir.bootlin.com/linux/";
     /** Source rows per chunk. */
     static final int CHUNK = 25;
-    /** Pixels beyond the visible part of the shown file whose chunks are rendered (twice this is kept). */
-    private static final int MARGIN = 500;
+    /**
+     * Pixels beyond the visible part of the shown file whose chunks are rendered (twice this is
+     * kept): a few wheel notches. Every row rendered is laid out again when its file is shown, so a
+     * file switch (most seeks) costs more with a wider margin (500 px: about 12% more layout).
+     */
+    private static final int MARGIN = 250;
     /** Estimated heights before a chunk is first measured (12px type at line-height 1.45; a note). */
     private static final double ROW_PX = 17.4;
     private static final double NOTE_PX = 44;
