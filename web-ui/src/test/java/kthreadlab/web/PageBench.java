@@ -185,6 +185,16 @@ public final class PageBench {
     }
 
     /**
+     * One seek, the body of a loop that has s (the scrubber), x (the random state), max (the history)
+     * and dom, all (the times): to the next random step below max through the scrubber's input event,
+     * the DOM time pushed to dom and the time with a forced style and layout to all.
+     */
+    static final String SEEK_NEXT = "x = (Math.imul(x, 1103515245) + 12345) >>> 0; const v = Math.floor(x / 4294967296 * max);"
+        + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v);"
+        + "  s.dispatchEvent(new Event('input', {bubbles: true})); const t1 = performance.now();"
+        + "  document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0);";
+
+    /**
      * Seeks (arguments: count, history) to random steps from two seeds, each through the scrubber's
      * input event and a forced layout: {median DOM, median + layout, p90 DOM, p90 + layout} per seed.
      */
@@ -192,10 +202,7 @@ public final class PageBench {
         + "const s = document.getElementById('scrubber'); const out = [];"
         + "const at = (a, q) => { a.sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.floor(a.length * q))]; };"
         + "for (let x of [12345, 54321]) { const dom = [], all = [];"
-        + " for (let i = 0; i < n; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; const v = Math.floor(x / 4294967296 * max);"
-        + "  document.body.offsetHeight; const t0 = performance.now(); s.value = String(v);"
-        + "  s.dispatchEvent(new Event('input', {bubbles: true})); const t1 = performance.now();"
-        + "  document.body.offsetHeight; dom.push(t1 - t0); all.push(performance.now() - t0); }"
+        + " for (let i = 0; i < n; i++) { " + SEEK_NEXT + " }"
         + " out.push(at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)); }"
         + "return out;";
 
