@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,9 +79,8 @@ class NotesOnDemandTest {
     }
 
     @Test
-    void aMissingNotesScriptIsNamedAndThePageGoesOn(@TempDir Path tmp) throws Exception {
+    void aMissingNotesScriptIsNamedAndThePageGoesOn(@TempDir Path dir) throws Exception {
         Path dist = Path.of(System.getProperty("kthreadlab.dist", "target/dist"));
-        Path dir = tmp;
         try (Stream<Path> s = Files.list(dist)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 if (Files.isRegularFile(p) && !p.getFileName().toString().equals("notes-zh.js")) {
@@ -101,9 +100,8 @@ class NotesOnDemandTest {
     }
 
     @Test
-    void theSingleFileHoldsBothLanguages(@TempDir Path tmp) throws Exception {
+    void theSingleFileHoldsBothLanguages(@TempDir Path dir) throws Exception {
         Path single = Path.of(System.getProperty("kthreadlab.single", "target/kthreadlab.html"));
-        Path dir = tmp;
         Path copy = dir.resolve("kthreadlab.html");
         Files.copy(single, copy);
         b.driver.get("about:blank");

@@ -20,8 +20,8 @@ import kthreadlab.scenario.ScenarioJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -197,11 +197,10 @@ class ShareTest {
     }
 
     @Test
-    void theSingleFileWorksFromDiskAlone(@TempDir Path tmp) throws Exception {
+    void theSingleFileWorksFromDiskAlone(@TempDir Path dir) throws Exception {
         Path single = Path.of(System.getProperty("kthreadlab.single", "target/kthreadlab.html"));
         assertTrue(Files.isRegularFile(single), "the build wrote " + single);
         b.severeLogs();
-        Path dir = tmp;
         Path copy = dir.resolve("kthreadlab.html");
         Files.copy(single, copy);
         b.driver.get("about:blank");
