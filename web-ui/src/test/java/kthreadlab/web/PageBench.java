@@ -23,11 +23,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Prints the median time of one Step (click until the handler has updated the DOM, and until the
  * browser has also recomputed style and layout) on the seed and many-threads presets; the median
  * and 90th percentile of going to a random step of a 100,000-step history through the scrubber,
- * and their ratio to one Step; the longest main-thread block (a `longtask` PerformanceObserver;
- * also the longest gap between animation frames and the page's own longest slice) while playing
- * and while running to the end, on the default preset and on the largest one, the maximum over
- * RUNS runs; the JavaScript heap after Run to end of many-threads and of the stress scenario
- * (64 CPUs, 10,000 kthreads: the command line's bench); and the first load's gzip size.
+ * and their ratios to Steps timed alike, median to median and p90 to p90 (the first SEEKS seeks
+ * after a fresh load to the first SEEKS Steps after one; SEEKS seeks after those to Steps after 20
+ * clicks) and, strictest, the first seeks' p90 to the warm Step's median; the longest main-thread
+ * block (a `longtask` PerformanceObserver; also the longest gap between animation frames and the
+ * page's own longest slice) while playing and while running to the end, on the default preset
+ * and on the largest one, the maximum over RUNS runs; the JavaScript heap after Run to end of
+ * many-threads and of the stress scenario (64 CPUs, 10,000 kthreads: the command line's bench);
+ * and the first load's gzip size.
  * Run (see README "The page"): build with the reactor, then run this class on the test class path.
  * Arguments name the parts to measure, comma-separated (default all): step, seek (with
  * many-threads' Step), play (Play and Run to end), heap, weight.
@@ -54,6 +57,7 @@ public final class PageBench {
             double[] seed = parts.contains("step") ? steps(b, "seed", 60) : null;
             double[] many = parts.contains("step") || parts.contains("seek") ? steps(b, "many-threads", 20_000) : null;
             double[] seek = parts.contains("seek") ? seeks(b) : null;
+            double[] manyCold = parts.contains("seek") ? coldSteps(b) : null;
             String[] names = {Presets.DEFAULT, largest};
             double[][] blocks = new double[4][];
             if (parts.contains("play")) {
@@ -81,20 +85,7 @@ public final class PageBench {
                 row("Step, many-threads, 90th percentile", many[2], many[3]);
             }
             if (seek != null) {
-                row("seek in a " + HISTORY + "-step history, median", seek[0], seek[1]);
-                row("seek, 90th percentile", seek[2], seek[3]);
-                System.out.println(pad("seek / one Step (many-threads), median") + fmt(seek[0] / many[0]) + " x  /  "
-                    + fmt(seek[1] / many[1]) + " x");
-                System.out.println(pad("seek / one Step (many-threads), p90") + fmt(seek[2] / many[0]) + " x  /  "
-                    + fmt(seek[3] / many[1]) + " x");
-                System.out.println(pad("seek p90 / Step p90 (many-threads)") + fmt(seek[2] / many[2]) + " x  /  "
-                    + fmt(seek[3] / many[3]) + " x");
-                row("seek after " + SEEKS + " seeks (warm, as Step), median", seek[4], seek[5]);
-                row("seek after " + SEEKS + " seeks, 90th percentile", seek[6], seek[7]);
-                System.out.println(pad("warm seek / one Step (many-threads), median") + fmt(seek[4] / many[0]) + " x  /  "
-                    + fmt(seek[5] / many[1]) + " x");
-                System.out.println(pad("warm seek / one Step (many-threads), p90") + fmt(seek[6] / many[0]) + " x  /  "
-                    + fmt(seek[7] / many[1]) + " x");
+                printSeeks(seek, many, manyCold);
             }
             if (parts.contains("play")) {
                 for (int p = 0; p < 2; p++) {
@@ -120,6 +111,39 @@ public final class PageBench {
         }
     }
 
+    /**
+     * Seek against Step timed alike, median to median and p90 to p90: the first SEEKS seeks after a
+     * fresh load against the first SEEKS Steps after one (the drawing code as cold in both), the
+     * SEEKS seeks after those against Steps after 20 clicks (warm in both); and the strictest
+     * reading, the first seeks' p90 against the warm Step's median.
+     */
+    private static void printSeeks(double[] seek, double[] many, double[] cold) {
+        row("Step, many-threads, first " + SEEKS + " after load, median", cold[0], cold[1]);
+        row("Step, many-threads, first " + SEEKS + " after load, p90", cold[2], cold[3]);
+        row("seek in a " + HISTORY + "-step history, first " + SEEKS + " after load, median", seek[0], seek[1]);
+        row("seek, first " + SEEKS + " after load, 90th percentile", seek[2], seek[3]);
+        row("seek after " + SEEKS + " seeks (warm), median", seek[4], seek[5]);
+        row("seek after " + SEEKS + " seeks, 90th percentile", seek[6], seek[7]);
+        ratio("first seeks / first Steps after load, median", seek[0] / cold[0], seek[1] / cold[1]);
+        ratio("first seeks / first Steps after load, p90", seek[2] / cold[2], seek[3] / cold[3]);
+        ratio("warm seek / warm Step, median", seek[4] / many[0], seek[5] / many[1]);
+        ratio("warm seek / warm Step, p90", seek[6] / many[2], seek[7] / many[3]);
+        ratio("strictest: first seeks' p90 / warm Step median", seek[2] / many[0], seek[3] / many[1]);
+        ratio("first seeks' median / warm Step median", seek[0] / many[0], seek[1] / many[1]);
+    }
+
+    private static void ratio(String what, double dom, double all) {
+        System.out.println(pad(what) + fmt(dom) + " x  /  " + fmt(all) + " x");
+    }
+
+    /**
+     * The first SEEKS Steps after opening many-threads at step 20,000 and waiting as seeks() does
+     * (the page's drawing code as cold as for the first seeks): median and p90, DOM / + layout.
+     */
+    private static double[] coldSteps(Browser b) {
+        return steps(b, "many-threads", 20_000, 0, SEEKS);
+    }
+
     /** The preset with the most steps (recorded on the JVM). */
     private static String largestPreset() {
         String best = Presets.DEFAULT;
@@ -141,17 +165,22 @@ public final class PageBench {
      * after 20: median and p90, DOM / + layout.
      */
     private static double[] steps(Browser b, String preset, long from) {
+        return steps(b, preset, from, 20, STEPS);
+    }
+
+    /** Opens a preset at a step, waits as steps() does, clicks Step `warmup` times, then times n Steps. */
+    private static double[] steps(Browser b, String preset, long from, int warmup, int n) {
         b.open("#preset=" + preset + "&step=" + from);
         settle(b);
         @SuppressWarnings("unchecked")
-        List<Number> r = (List<Number>) b.js("const n = arguments[0]; const s = document.getElementById('btn-step');"
-            + "for (let i = 0; i < 20; i++) { s.click(); }"
+        List<Number> r = (List<Number>) b.js("const n = arguments[0], w = arguments[1]; const s = document.getElementById('btn-step');"
+            + "for (let i = 0; i < w; i++) { s.click(); }"
             + "const dom = [], all = [];"
             + "for (let i = 0; i < n; i++) { document.body.offsetHeight;"
             + "  const t0 = performance.now(); s.click(); const t1 = performance.now(); document.body.offsetHeight;"
             + "  const t2 = performance.now(); dom.push(t1 - t0); all.push(t2 - t0); }"
             + "const at = (a, q) => { a.sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.floor(a.length * q))]; };"
-            + "return [at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)];", STEPS);
+            + "return [at(dom, 0.5), at(all, 0.5), at(dom, 0.9), at(all, 0.9)];", n, warmup);
         double[] d = new double[r.size()];
         for (int i = 0; i < d.length; i++) {
             d[i] = r.get(i).doubleValue();
