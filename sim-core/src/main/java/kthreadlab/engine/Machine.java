@@ -94,6 +94,12 @@ public final class Machine {
      * from, shared and unchanged; touch copies it first. Null for every other machine.
      */
     private boolean[] lent;
+    /**
+     * For a replay copy: the same for completions and create infos, which completion(id) and
+     * createInfo(id) (the only ways to them for a change) copy first. Null for every other machine.
+     */
+    private boolean[] lentCompletions;
+    private boolean[] lentInfos;
 
     public Machine(Config config, Scenario scenario, Hooks hooks) {
         this.config = config;
@@ -141,20 +147,17 @@ public final class Machine {
                 tasks.add(i < shared && t.touchEpoch <= earlier.originEpoch ? earlier.tasks.get(i) : t.copy());
             }
         }
-        // A checkpoint takes the completions and create infos of `earlier` that are as they are now
-        // (checkpoints are never changed, so they may share them; a run keeps every create info
-        // it ever made, and copying them all at every checkpoint was most of a long run's heap).
         this.completions = new ArrayList<>(o.completions.size());
-        for (int i = 0; i < o.completions.size(); i++) {
-            Completion c = o.completions.get(i);
-            Completion e = earlier != null && i < earlier.completions.size() ? earlier.completions.get(i) : null;
-            completions.add(e != null && e.sameAs(c) ? e : c.copy());
-        }
         this.createInfos = new ArrayList<>(o.createInfos.size());
-        for (int i = 0; i < o.createInfos.size(); i++) {
-            KthreadCreateInfo k = o.createInfos.get(i);
-            KthreadCreateInfo e = earlier != null && i < earlier.createInfos.size() ? earlier.createInfos.get(i) : null;
-            createInfos.add(e != null && e.sameAs(k) ? e : k.copy());
+        if (lend) {
+            completions.addAll(o.completions);
+            lentCompletions = new boolean[o.completions.size()];
+            java.util.Arrays.fill(lentCompletions, true);
+            createInfos.addAll(o.createInfos);
+            lentInfos = new boolean[o.createInfos.size()];
+            java.util.Arrays.fill(lentInfos, true);
+        } else {
+            copyObjects(o, earlier);
         }
         this.kthreadCreateList = new ArrayList<>(o.kthreadCreateList);
         this.kthreadCreateLock = o.kthreadCreateLock.copy();
@@ -187,6 +190,25 @@ public final class Machine {
     }
 
     /**
+     * A checkpoint takes the completions and create infos of `earlier` that are as they are now
+     * (checkpoints are never changed, so they may share them; a run keeps every create info it ever
+     * made, and copying them all at every checkpoint was most of a long run's heap); other copies
+     * (earlier null) copy them all.
+     */
+    private void copyObjects(Machine o, Machine earlier) {
+        for (int i = 0; i < o.completions.size(); i++) {
+            Completion c = o.completions.get(i);
+            Completion e = earlier != null && i < earlier.completions.size() ? earlier.completions.get(i) : null;
+            completions.add(e != null && e.sameAs(c) ? e : c.copy());
+        }
+        for (int i = 0; i < o.createInfos.size(); i++) {
+            KthreadCreateInfo k = o.createInfos.get(i);
+            KthreadCreateInfo e = earlier != null && i < earlier.createInfos.size() ? earlier.createInfos.get(i) : null;
+            createInfos.add(e != null && e.sameAs(k) ? e : k.copy());
+        }
+    }
+
+    /**
      * Roughly what a copy of this machine takes in memory, in bytes (JavaScript objects, which are
      * larger than the JVM's): the history budgets its checkpoints with it.
      */
@@ -206,8 +228,9 @@ public final class Machine {
 
     /**
      * A copy to step forward while this machine is never changed again (a checkpoint replayed to a
-     * step): it shares this machine's tasks and copies each only when it first touches it, so a
-     * replay of a few dozen steps copies the few tasks they reach instead of all of them.
+     * step): it shares this machine's tasks, completions and create infos and copies each only when
+     * it first reaches it (touch, completion, createInfo), so a replay of a few dozen steps copies
+     * the few they reach instead of all of them.
      */
     public Machine replayCopy() {
         return new Machine(this, null, true);
@@ -311,10 +334,18 @@ public final class Machine {
     }
 
     public Completion completion(int id) {
+        if (lentCompletions != null && id < lentCompletions.length && lentCompletions[id]) {
+            lentCompletions[id] = false;
+            completions.set(id, completions.get(id).copy());
+        }
         return completions.get(id);
     }
 
     public KthreadCreateInfo createInfo(int id) {
+        if (lentInfos != null && id < lentInfos.length && lentInfos[id]) {
+            lentInfos[id] = false;
+            createInfos.set(id, createInfos.get(id).copy());
+        }
         return createInfos.get(id);
     }
 

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.TestFactory;
  * Checkpoints share the tasks the machine has not touched since the previous checkpoint, and the
  * completions and create infos that are as they were then (Machine.checkpoint): each checkpoint,
  * field by field, equals a full copy made at the same step. This fails when a step changes a task
- * without touching it, or when a shared completion or create info differs from the machine's. And a replay copy of a checkpoint
- * (Machine.replayCopy: it shares the checkpoint's tasks until it touches them), stepped on, ends
- * equal to a full copy stepped as far, and leaves the checkpoint as it was.
+ * without touching it, or when a shared completion or create info differs from the machine's. And
+ * a replay copy of a checkpoint (Machine.replayCopy: it shares the checkpoint's tasks, completions
+ * and create infos until it first reaches each), stepped on, ends equal to a full copy stepped as
+ * far, and leaves the checkpoint as it was.
  */
 class CheckpointSharingTest {
     /** Steps between checkpoints, and the steps checked of each preset. */
@@ -99,8 +100,8 @@ class CheckpointSharingTest {
     }
 
     /**
-     * Steps a replay copy of checkpoint c and a full copy of c EVERY steps each: their tasks end
-     * equal, and c's tasks still equal `asTaken` (a full copy made with c).
+     * Steps a replay copy of checkpoint c and a full copy of c EVERY steps each: their tasks,
+     * completions and create infos end equal, and c's still equal `asTaken` (a full copy made with c).
      */
     private static void replay(Machine c, Machine asTaken, Scenario s, String where) throws IllegalAccessException {
         Machine r = c.replayCopy();
@@ -113,6 +114,8 @@ class CheckpointSharingTest {
             }
         }
         same(f.tasks, r.tasks, where + ", replayed tasks");
+        same(f.completions, r.completions, where + ", replayed completions");
+        same(f.createInfos, r.createInfos, where + ", replayed create infos");
         same(asTaken.tasks, c.tasks, where + ", the checkpoint after the replay");
         same(asTaken.createInfos, c.createInfos, where + ", the checkpoint's create infos after the replay");
         same(asTaken.completions, c.completions, where + ", the checkpoint's completions after the replay");
