@@ -3,10 +3,12 @@ package kthreadlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * No pane covers another, whatever is open: the source, the event log, the CPUs and the tasks are
@@ -126,6 +128,44 @@ class LayoutTest {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * The state strip is drawn only while the window is narrow, and the page learns the width from
+     * a media query listener, not a read at every step: narrowing the open page makes the next
+     * Steps draw it, widening it again stops them.
+     */
+    @Test
+    void stripFollowsTheWindowWidthWhileOpen() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            b.open("#v=1&preset=seed&step=400");
+            b.byId("btn-step").click();
+            assertEquals("", strip(b), "a wide window draws no strip");
+            b.viewport(390, 844);
+            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
+                b.byId("btn-step").click();
+                return strip(b).contains("CPU0 ");
+            });
+            String narrow = strip(b);
+            steps(b, 10);
+            assertTrue(!narrow.equals(strip(b)), "ten Steps in a narrow window change the strip: " + narrow);
+            b.viewport(1280, 720);
+            b.js("window.framesSeen = 0; requestAnimationFrame(() => requestAnimationFrame(() => window.framesSeen = 2));");
+            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> Long.valueOf(2).equals(b.js("return window.framesSeen;")));
+            String wide = strip(b);
+            steps(b, 10);
+            assertEquals(wide, strip(b), "ten Steps in a widened window leave the strip as it was");
+        }
+    }
+
+    private static void steps(Browser b, int n) {
+        for (int i = 0; i < n; i++) {
+            b.byId("btn-step").click();
+        }
+    }
+
+    private static String strip(Browser b) {
+        return (String) b.js("return document.getElementById('strip').textContent;");
     }
 
     private static List<String> prefixed(String where, List<String> lines) {
