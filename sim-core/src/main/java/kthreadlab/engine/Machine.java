@@ -26,6 +26,7 @@ public final class Machine {
     public final Hooks hooks;
     public final Rq[] rqs;
     public final List<TaskStruct> tasks;
+    /** Read them here; change one only through completion(id) / createInfo(id) (a replay copy shares them). */
     public final List<Completion> completions;
     public final List<KthreadCreateInfo> createInfos;
     /** kthread_create_list: ids of queued KthreadCreateInfo, head first. */

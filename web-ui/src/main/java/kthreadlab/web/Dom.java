@@ -123,13 +123,20 @@ final class Dom {
     @JSBody(params = {"a", "b"}, script = "return a.contains(b);")
     static native boolean contains(HTMLElement a, HTMLElement b);
 
-    /** prefers-color-scheme: dark, read once and then kept up to date by a listener (reading forces a style pass). */
-    @JSBody(script = "if (window.kthreadlabDark === undefined) {"
-        + " var m = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;"
-        + " window.kthreadlabDark = !!(m && m.matches);"
-        + " if (m && m.addEventListener) { m.addEventListener('change', function (e) { window.kthreadlabDark = e.matches; }); } }"
-        + " return window.kthreadlabDark;")
-    static native boolean darkScheme();
+    /** prefers-color-scheme: dark (see media). */
+    static boolean darkScheme() {
+        return media("(prefers-color-scheme: dark)");
+    }
+
+    /**
+     * Whether a media query matches: evaluated once per query, then kept up to date by a listener
+     * (reading a query forces a style pass; a pane that asks at every step must not pay it).
+     */
+    @JSBody(params = "q", script = "var all = window.kthreadlabMedia || (window.kthreadlabMedia = {});"
+        + " if (!(q in all)) { var m = window.matchMedia ? window.matchMedia(q) : null; all[q] = !!(m && m.matches);"
+        + " if (m && m.addEventListener) { m.addEventListener('change', function (e) { all[q] = e.matches; }); } }"
+        + " return all[q];")
+    static native boolean media(String q);
 
     @JSBody(script = "return (navigator.language || '').toLowerCase().indexOf('zh') === 0;")
     static native boolean prefersChinese();
