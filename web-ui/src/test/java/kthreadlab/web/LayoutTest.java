@@ -1,6 +1,7 @@
 package kthreadlab.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -148,7 +149,7 @@ class LayoutTest {
             });
             String narrow = strip(b);
             steps(b, 10);
-            assertTrue(!narrow.equals(strip(b)), "ten Steps in a narrow window change the strip: " + narrow);
+            assertNotEquals(narrow, strip(b), "ten Steps in a narrow window change the strip");
             b.viewport(1280, 720);
             b.js("window.framesSeen = 0; requestAnimationFrame(() => requestAnimationFrame(() => window.framesSeen = 2));");
             new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> Long.valueOf(2).equals(b.js("return window.framesSeen;")));
