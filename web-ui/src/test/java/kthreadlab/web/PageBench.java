@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -203,6 +204,16 @@ public final class PageBench {
             d[i] = r.get(i).doubleValue();
         }
         return d;
+    }
+
+    /**
+     * The q-quantile of some times as the page's loops take it (sorted up, the value at floor(n q)),
+     * for the tools that gather times in Java (PageProfile, SeekLayout, SeekTrace).
+     */
+    static double quantile(List<Double> times, double q) {
+        List<Double> s = new ArrayList<>(times);
+        Collections.sort(s);
+        return s.get(Math.min(s.size() - 1, (int) Math.floor(s.size() * q)));
     }
 
     /** Opens many-threads, waits until HISTORY steps are recorded and no work runs. */

@@ -2,7 +2,6 @@ package kthreadlab.web;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,9 +168,7 @@ public final class PageProfile {
     }
 
     private static String at(List<Double> v, double q) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        return String.valueOf(Math.round(s.get(Math.min(s.size() - 1, (int) Math.floor(s.size() * q))) * 100) / 100.0);
+        return String.valueOf(Math.round(PageBench.quantile(v, q) * 100) / 100.0);
     }
 
     /** Seek and Step medians (DOM / + layout) with each pane hidden in turn. */

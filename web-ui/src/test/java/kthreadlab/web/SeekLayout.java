@@ -1,7 +1,6 @@
 package kthreadlab.web;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +130,7 @@ final class SeekLayout {
     }
 
     private static String quantiles(List<Double> d) {
-        List<Double> s = new ArrayList<>(d);
-        Collections.sort(s);
-        return s.isEmpty() ? "none" : String.format("median %.2f, p90 %.2f, max %.2f", s.get(s.size() / 2),
-            s.get(s.size() * 9 / 10), s.get(s.size() - 1));
+        return d.isEmpty() ? "none" : String.format("median %.2f, p90 %.2f, max %.2f", PageBench.quantile(d, 0.5),
+            PageBench.quantile(d, 0.9), PageBench.quantile(d, 1));
     }
 }

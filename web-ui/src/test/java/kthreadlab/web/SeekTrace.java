@@ -2,7 +2,6 @@ package kthreadlab.web;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,17 +185,14 @@ public final class SeekTrace {
         for (double[] r : rows) {
             noGc.add(r[0] - r[1]);
         }
-        Collections.sort(noGc);
         List<Double> cpus = new ArrayList<>();
         for (double[] r : rows) {
             cpus.add(r[2]);
         }
-        Collections.sort(cpus);
-        int k = cpus.size();
-        System.out.printf("main thread CPU per seek (%d seeks traced): median %.2f ms, p90 %.2f ms%n", k, cpus.get(k / 2),
-            cpus.get(Math.min(k - 1, (int) Math.floor(k * 0.9))));
+        System.out.printf("main thread CPU per seek (%d seeks traced): median %.2f ms, p90 %.2f ms%n", cpus.size(),
+            PageBench.quantile(cpus, 0.5), PageBench.quantile(cpus, 0.9));
         System.out.printf("p90 %.2f ms; the slowest tenth: %.1f ms, of it GC %.1f ms; p90 with each seek's GC taken out %.2f ms%n",
-            p90, top, gcTop, noGc.get((int) Math.floor(noGc.size() * 0.9)));
+            p90, top, gcTop, PageBench.quantile(noGc, 0.9));
     }
 
     /** Bytes allocated by the seeks, then by as many Step clicks, by function. */
